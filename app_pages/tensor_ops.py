@@ -1,0 +1,60 @@
+"""Tensor ops: edit the inputs, pick an op and its arguments, see before and after, the rule and the code."""
+
+import streamlit as st
+
+from components.arg_controls import arg_controls
+from components.code_panel import code_panel
+from components.op_state import load_preset, pop_warnings, read_state, remember, restore
+from components.op_views import before_after, op_error
+from components.tensor_grid import tensor_grid
+from core.codegen import printed, snippet
+from core.messages import MSG
+from core.ops.catalog import OPS
+from core.ops.run import run
+from core.ops.state import build_call
+
+lang = st.session_state.get("lang", "en")
+st.title(MSG["ops_title"](lang))
+spec = restore(lang)
+for warning in pop_warnings():
+    st.warning(warning)
+
+top = st.columns([1, 2])
+top[0].selectbox(MSG["op"](lang), list(OPS), key="op", format_func=lambda name: f"torch.{name}")
+top[1].selectbox(
+    MSG["preset"](lang), [p.key for p in spec.presets], key=f"preset.{spec.name}",
+    format_func=lambda key: spec.preset(key).title(lang), on_change=lambda: load_preset(spec.name, st.session_state[f"preset.{spec.name}"]),
+)
+st.caption(spec.summary(lang))
+
+state = read_state(spec)
+inputs_column, args_column = st.columns([3, 2])
+with args_column:
+    st.markdown(f"##### {MSG['arguments'](lang)}")
+    state = arg_controls(spec, state, lang)
+with inputs_column:
+    if spec.tensors:
+        st.markdown(f"##### {MSG['inputs'](lang)}")
+    grid_columns = st.columns(len(spec.tensors) or 1)
+    inputs = {}
+    for column, param in zip(grid_columns, spec.tensors):
+        with column:
+            inputs[param.name] = tensor_grid(spec.name, param, lang)
+state = type(state)(spec.name, inputs, state.args)
+
+call, problems = build_call(spec, state, lang)
+for problem in problems:
+    if problem.shape_message:
+        st.error(f"`{problem.name}`: {problem.shape_message}")
+    else:
+        lines = "\n".join(f"- {cell.describe(problem.name, lang)}" for cell in problem.cells)
+        st.error(MSG["grid_has_errors"](lang, name=problem.name, dtype=problem.dtype) + "\n" + lines)
+query = remember(state, lang, valid=call is not None)
+if call is not None:
+    outcome = run(call, lang)
+    if outcome.error:
+        op_error(outcome.error, lang)
+    else:
+        st.markdown(f"**{MSG['shape_rule'](lang)}:** {spec.shape_rule(call, tuple(outcome.result.shape), lang)}")
+    before_after(call, outcome.result, lang)
+    code_panel(snippet(call), printed(outcome.result) if outcome.result is not None else None, query, lang)

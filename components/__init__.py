@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces: grid editor, heatmap view, code panel, language switch."""

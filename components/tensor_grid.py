@@ -1,0 +1,130 @@
+"""The tensor grid editor: `st.data_editor` grids for a 0-d to 3-d tensor, with shape and dtype controls.
+
+Each grid's session state holds `base` (what the editor was last given) and `current` (what it shows now, edits
+included), one entry per tensor (several for `tensors`). Shape changes rebuild `base` from `current` and bump
+`version`, which gives the editor a new key; typing never does, so the grid keeps exactly what the user typed.
+"""
+
+import streamlit as st
+
+from core.grid import resize, shape_of
+from core.grid_frames import from_frames, to_frames
+from core.limits import MAX_DIM_SIZE, MAX_NDIM, MAX_TENSORS
+from core.messages import MSG
+from core.ops.spec import TensorParam
+from core.ops.state import InputState
+
+COLUMN_PX = 64  # fixed, so a browser test can compute where a cell is
+
+
+def _key(op: str, name: str, what: str = "grid") -> str:
+    return f"{what}.{op}.{name}"
+
+
+def load_grid(op: str, param: TensorParam, item: InputState) -> None:
+    """Show `item` in the grid (a preset, a URL): new base text, dtype and shape controls."""
+    key = _key(op, param.name)
+    version = st.session_state.get(key, {}).get("version", 0) + 1
+    grids = list(item.text) if param.is_list else [item.text]
+    st.session_state[key] = {"base": grids, "current": list(grids), "version": version}
+    st.session_state[_key(op, param.name, "dtype")] = item.dtype
+    if param.is_list:
+        st.session_state[_key(op, param.name, "count")] = len(grids)
+    for i, text in enumerate(grids):
+        _set_shape_controls(op, param.name, i, shape_of(text))
+
+
+def has_grid(op: str, name: str) -> bool:
+    return _key(op, name) in st.session_state
+
+
+def grid_input(op: str, param: TensorParam) -> InputState:
+    """What the grid holds now (as of the last edit), without drawing anything."""
+    state = st.session_state[_key(op, param.name)]
+    dtype = st.session_state[_key(op, param.name, "dtype")]
+    return InputState(list(state["current"]) if param.is_list else state["current"][0], dtype)
+
+
+def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
+    """Draw the editor for one tensor input (or a list of them) and return what it holds."""
+    key = _key(op, param.name)
+    st.markdown(f"**`{param.name}`**")
+    controls = st.columns(2)
+    if len(param.dtypes) > 1:
+        controls[0].selectbox(MSG["dtype"](lang), param.dtypes, key=_key(op, param.name, "dtype"))
+    else:
+        controls[0].caption(f"{MSG['dtype'](lang)}: {param.dtypes[0]}")
+    if param.is_list:
+        low, high = param.count
+        controls[1].number_input(
+            MSG["tensor_count"](lang), min_value=low, max_value=min(high, MAX_TENSORS), step=1,
+            key=_key(op, param.name, "count"), on_change=_change_count, args=(op, param.name),
+        )
+    state = st.session_state[key]
+    for i in range(len(state["base"])):
+        label = MSG["tensor_n"](lang, i=i) if param.is_list else None
+        state["current"][i] = _one_grid(op, param.name, i, state, label, lang)
+    return grid_input(op, param)
+
+
+def _one_grid(op: str, name: str, i: int, state: dict, label: str | None, lang: str):
+    if label:
+        st.markdown(f"`{label}`")
+    ndim = len(shape_of(state["base"][i]))
+    cols = st.columns(4)
+    cols[0].selectbox(
+        MSG["ndim"](lang), range(MAX_NDIM + 1), key=f"ndim.{op}.{name}.{i}",
+        on_change=_change_shape, args=(op, name, i, True),
+    )
+    for d in range(ndim):
+        cols[d + 1].number_input(
+            MSG["size_of_dim"](lang, dim=d), min_value=1, max_value=MAX_DIM_SIZE, step=1,
+            key=f"size.{op}.{name}.{i}.{d}", on_change=_change_shape, args=(op, name, i, False),
+        )
+    frames = to_frames(state["base"][i])
+    config = {c: st.column_config.TextColumn(c, width=COLUMN_PX) for c in frames[0].columns}
+    edited = []
+    for s, frame in enumerate(frames):
+        if ndim == 3:
+            st.caption(MSG["slice_label"](lang, name=label or name, i=s))
+        edited.append(
+            st.data_editor(
+                frame, key=f"editor.{op}.{name}.{i}.{s}.v{state['version']}", column_config=config,
+                num_rows="fixed", width="content", hide_index=False,
+            )
+        )
+    return from_frames(edited, ndim)
+
+
+def _set_shape_controls(op: str, name: str, i: int, shape: tuple[int, ...]) -> None:
+    st.session_state[f"ndim.{op}.{name}.{i}"] = len(shape)
+    for d, size in enumerate(shape):
+        st.session_state[f"size.{op}.{name}.{i}.{d}"] = size
+
+
+def _change_shape(op: str, name: str, i: int, ndim_changed: bool) -> None:
+    """Callback: resize grid `i` to what its shape controls now say, keeping what still fits."""
+    state = st.session_state[_key(op, name)]
+    old = shape_of(state["current"][i])
+    ndim = st.session_state[f"ndim.{op}.{name}.{i}"]
+    if ndim_changed:
+        # more dims: the old grid becomes the first slice / row; fewer: the leading dims go
+        shape = (1,) * (ndim - len(old)) + old if ndim >= len(old) else old[len(old) - ndim :]
+    else:
+        shape = tuple(st.session_state.get(f"size.{op}.{name}.{i}.{d}", 1) for d in range(ndim))
+    state["current"][i] = resize(state["current"][i], shape)
+    state["base"] = list(state["current"])  # every editor of this input is rebuilt: none may lose its edits
+    state["version"] += 1
+    _set_shape_controls(op, name, i, shape)
+
+
+def _change_count(op: str, name: str) -> None:
+    """Callback: add a copy of the last tensor, or drop the last one."""
+    state = st.session_state[_key(op, name)]
+    count = st.session_state[_key(op, name, "count")]
+    while len(state["current"]) < count:
+        state["current"].append(state["current"][-1])
+        _set_shape_controls(op, name, len(state["current"]) - 1, shape_of(state["current"][-1]))
+    del state["current"][count:]
+    state["base"] = list(state["current"])
+    state["version"] += 1

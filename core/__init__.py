@@ -1,0 +1,1 @@
+"""The playground's pure core: torch, pandas and plotly, never streamlit."""

@@ -1,0 +1,162 @@
+"""Every user-visible string of the app's chrome, in English and Simplified Chinese, in one place.
+
+Op-specific texts (an op's summary, its presets' titles, its shape rule) live in its catalog entry, also as `Text`.
+"""
+
+from core.text import Text
+
+MSG: dict[str, Text] = {
+    # app and navigation
+    "app_title": Text("Tensor Playground", "张量游乐场"),
+    "nav_home": Text("Home", "首页"),
+    "nav_ops": Text("Tensor ops", "张量运算"),
+    "language": Text("Language", "语言"),
+    "home_intro": Text(
+        "Learn PyTorch by touching it. Edit a tensor, pick an operation and its arguments, and watch what changes: "
+        "every value on screen is computed by torch itself, and every state comes with the code that reproduces it "
+        "and a link that reopens it.",
+        "动手学 PyTorch。编辑一个张量，选择运算和参数，看看发生了什么：屏幕上的每个数值都由 torch 亲自算出，"
+        "每个状态都附有复现它的代码和一个可以重新打开它的链接。",
+    ),
+    "home_guide": Text(
+        "Built from a Chinese-language guide to common PyTorch functions; its examples are the presets.",
+        "本应用基于一份 PyTorch 常用函数总结；其中的示例就是各页面的预设。",
+    ),
+    "home_ops_card": Text(
+        "Sum, gather, cat, stack, mm, matmul, mul and more: edit the inputs in grids, choose `dim` and `keepdim`, "
+        "see before and after as heatmaps with their shapes, the shape rule in words, and the exact code.",
+        "sum、gather、cat、stack、mm、matmul、mul 等：在表格里编辑输入，选择 `dim` 和 `keepdim`，"
+        "用热力图对比运算前后的张量和形状，并查看形状规则说明与完整代码。",
+    ),
+    "open_page": Text("Open", "打开"),
+    # ops page
+    "ops_title": Text("Tensor ops", "张量运算"),
+    "op": Text("Operation", "运算"),
+    "preset": Text("Example", "示例"),
+    "preset_custom": Text("(your edits)", "（你的修改）"),
+    "inputs": Text("Inputs", "输入"),
+    "arguments": Text("Arguments", "参数"),
+    "before": Text("Before", "运算前"),
+    "after": Text("After", "运算后"),
+    "shape_rule": Text("Shape rule", "形状规则"),
+    "code": Text("Code that reproduces this", "复现此结果的代码"),
+    "printed": Text("What it prints", "运行输出"),
+    "copy_link": Text("Link to this state", "本状态的链接"),
+    "copy_link_help": Text(
+        "Copy this link (the icon at the right of the box) to share exactly what is on screen.",
+        "复制此链接（框右侧的图标）即可分享屏幕上的完整状态。",
+    ),
+    "result": Text("result", "结果"),
+    "click_cell": Text(
+        "Click a cell of the result to light up the input cells it comes from (hover shows them too).",
+        "点击结果中的一个格子，会高亮它来自的输入格子（鼠标悬停也会显示）。",
+    ),
+    "sources_of": Text("{cell} comes from: {sources}", "{cell} 来自：{sources}"),
+    "no_sources": Text("{cell} depends on no input cell.", "{cell} 不依赖任何输入格子。"),
+    "clear_selection": Text("Clear the selection", "清除选择"),
+    "dtype": Text("dtype", "数据类型"),
+    "ndim": Text("dims", "维数"),
+    "size_of_dim": Text("size of dim {dim}", "第 {dim} 维大小"),
+    "tensor_count": Text("number of tensors", "张量个数"),
+    "tensor_n": Text("tensors[{i}]", "tensors[{i}]"),
+    "slice_label": Text("{name}[{i}] (slice {i} along dim 0)", "{name}[{i}]（沿第 0 维的第 {i} 片）"),
+    "none_option": Text("None (all dims)", "None（全部维度）"),
+    "dim_help": Text(
+        "The dim to work along. For a tensor with n dims it ranges over -n..n-1; negative dims count from the end.",
+        "运算所沿的维度。对 n 维张量，取值范围是 -n..n-1；负数从末尾数起。",
+    ),
+    "new_dim_help": Text(
+        "Where the new dim is inserted. For inputs with n dims it ranges over -(n+1)..n.",
+        "新维度插入的位置。对 n 维输入，取值范围是 -(n+1)..n。",
+    ),
+    "keepdim_help": Text(
+        "Keep the reduced dim with size 1 instead of removing it.", "保留被归约的维度（大小变为 1），而不是删除它。"
+    ),
+    "size_help": Text("The shape of the new tensor, one size per dim.", "新张量的形状，每一维一个大小。"),
+    "working_dim": Text("working dim", "运算维度"),
+    # grid validation
+    "cell_empty": Text("{cell} is empty: type a number.", "{cell} 为空：请输入一个数。"),
+    "cell_not_number": Text("{cell} = '{text}' is not a number.", "{cell} = '{text}' 不是数字。"),
+    "cell_not_bool": Text(
+        "{cell} = '{text}' is not a bool: type True or False (or 1 / 0).",
+        "{cell} = '{text}' 不是布尔值：请输入 True 或 False（或 1 / 0）。",
+    ),
+    "cell_nan": Text(
+        "{cell} is NaN: the playground needs finite numbers here.", "{cell} 是 NaN：这里需要有限的数值。"
+    ),
+    "cell_inf": Text(
+        "{cell} = '{text}' is infinite: the playground needs finite numbers here.",
+        "{cell} = '{text}' 是无穷大：这里需要有限的数值。",
+    ),
+    "cell_not_integer": Text(
+        "{cell} = '{text}' is not a whole number, and this grid is int64.",
+        "{cell} = '{text}' 不是整数，而这个表格的类型是 int64。",
+    ),
+    "cell_int_overflow": Text(
+        "{cell} = '{text}' does not fit in int64 (-2^63 .. 2^63-1).",
+        "{cell} = '{text}' 超出了 int64 的范围（-2^63 .. 2^63-1）。",
+    ),
+    "cell_float32_overflow": Text(
+        "{cell} = '{text}' is too large for float32 (max about 3.4e38): choose float64 or a smaller number.",
+        "{cell} = '{text}' 超出了 float32 的范围（最大约 3.4e38）：请改用 float64 或更小的数。",
+    ),
+    "grid_has_errors": Text(
+        "`{name}` has cells that are not valid {dtype} values; fix them to see the result:",
+        "`{name}` 中有不是合法 {dtype} 值的格子；修正后才能看到结果：",
+    ),
+    "too_many_dims": Text(
+        "{ndim} dims is more than the playground draws (at most {max}).",
+        "{ndim} 维超出了游乐场能显示的范围（最多 {max} 维）。",
+    ),
+    "empty_dim": Text("Shape {shape} has a dim of size 0; every dim needs at least 1.", "形状 {shape} 中有大小为 0 的维度；每一维至少为 1。"),
+    "dim_too_big": Text(
+        "Shape {shape} has a dim larger than {max}, the playground's cap per dim.",
+        "形状 {shape} 中有维度超过了每维 {max} 的上限。",
+    ),
+    "too_many_elements": Text(
+        "Shape {shape} has more than {max} elements, the playground's cap per tensor.",
+        "形状 {shape} 的元素个数超过了每个张量 {max} 个的上限。",
+    ),
+    # URL state
+    "url_bad_param": Text(
+        "The link's `{param}` could not be used ({why}); showing the example's value instead.",
+        "链接中的 `{param}` 无法使用（{why}）；已改用示例中的值。",
+    ),
+    "url_unknown_op": Text("unknown op '{value}'", "未知运算 '{value}'"),
+    "url_not_literal": Text(
+        "'{value}' is not a nested list of numbers", "'{value}' 不是由数字组成的嵌套列表"
+    ),
+    "url_ragged": Text("the rows have different lengths", "各行长度不一致"),
+    "url_bad_choice": Text("'{value}' is not one of {choices}", "'{value}' 不是 {choices} 之一"),
+    "url_bad_count": Text("needs {min} to {max} tensors", "需要 {min} 到 {max} 个张量"),
+    # errors from torch, explained
+    "torch_says": Text("torch says", "torch 的报错"),
+    "shapes_were": Text("Shapes: {shapes}", "形状：{shapes}"),
+    "suggested_fix": Text("Suggested fix: {fix}", "建议的修改：{fix}"),
+    "fix_transpose": Text(
+        "transpose `{name}`: {before} -> {after} (`{name}.t()`)", "转置 `{name}`：{before} -> {after}（`{name}.t()`）"
+    ),
+    "fix_unsqueeze": Text(
+        "make `{name}` a column: {before} -> {after} (`{name}.unsqueeze(-1)`)",
+        "把 `{name}` 变成一列：{before} -> {after}（`{name}.unsqueeze(-1)`）",
+    ),
+    "fix_dim": Text("use `{arg}={value}`", "改用 `{arg}={value}`"),
+    "fix_cast": Text(
+        "give `{name}` the dtype {dtype} (`{name}.to(torch.{dtype})`)",
+        "把 `{name}` 的类型改为 {dtype}（`{name}.to(torch.{dtype})`）",
+    ),
+    "fix_index_range": Text(
+        "keep every value of `index` in 0..{high} (dim {dim} of `input` has size {size}); {cell} = {value} is not.",
+        "让 `index` 的每个值都在 0..{high} 之间（`input` 的第 {dim} 维大小为 {size}）；{cell} = {value} 不在此范围。",
+    ),
+    "fix_dim_range": Text(
+        "choose `dim` in {low}..{high}: `{name}` has {ndim} dims.", "`dim` 应在 {low}..{high} 之间：`{name}` 有 {ndim} 维。"
+    ),
+    "fix_none": Text(
+        "make the shapes agree as the shape rule above says.", "按上面的形状规则让各形状一致。"
+    ),
+    "dim_reset": Text(
+        "`{arg}={value}` is out of range for the new shape; it was reset to {default}.",
+        "`{arg}={value}` 超出了新形状的范围；已重置为 {default}。",
+    ),
+}

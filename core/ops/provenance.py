@@ -1,0 +1,44 @@
+"""Which input cells a result cell comes from, found by torch's autograd (the WhyTorch view).
+
+Every differentiable input is replaced by float64 values drawn away from zero, so a zero in the user's data cannot
+hide a dependence; then one result cell is back-propagated and the non-zero gradients are its sources.
+"""
+
+from dataclasses import replace
+
+import torch
+
+from core.ops.run import execute
+from core.ops.spec import OpCall
+
+Cell = tuple[str, tuple[int, ...]]  # ("input", (1, 2)) or ("tensors[1]", (0,))
+
+
+def sources(call: OpCall, out_index: tuple[int, ...]) -> list[Cell]:
+    """The input cells that result[out_index] depends on."""
+    generator = torch.Generator().manual_seed(0)  # a private generator: never the global RNG
+    leaves: dict[str, torch.Tensor] = {}
+    tensors = {}
+    for param in call.spec.tensors:
+        value = call.tensors[param.name]
+        if param.dtypes == ("int64",):  # an index: not differentiable, read as it is
+            tensors[param.name] = value
+            continue
+        items = value if param.is_list else [value]
+        copies = []
+        for i, t in enumerate(items):
+            leaf = (1 + torch.rand(t.shape, generator=generator, dtype=torch.float64)).requires_grad_()
+            leaves[f"{param.name}[{i}]" if param.is_list else param.name] = leaf
+            copies.append(leaf)
+        tensors[param.name] = copies if param.is_list else copies[0]
+    if not leaves:
+        return []
+    result = execute(replace(call, tensors=tensors))  # (same shape as the real result)
+    result[out_index].backward()
+    cells: list[Cell] = []
+    for name, leaf in leaves.items():
+        cells += [(name, tuple(i)) for i in (leaf.grad != 0).nonzero().tolist()]
+    for param in call.spec.tensors:
+        if param.aligned_with_output:
+            cells.append((param.name, tuple(out_index)))
+    return cells

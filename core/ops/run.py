@@ -1,0 +1,136 @@
+"""Run an op with real torch, and when torch refuses, explain why and find a fix that torch accepts."""
+
+from dataclasses import dataclass, replace
+import re
+
+import torch
+
+from core.grid import dtype_name, format_shape
+from core.messages import MSG
+from core.ops.spec import OpCall, dim_range, resolve
+
+
+@dataclass(frozen=True)
+class OpError:
+    """torch's refusal, with the operands' shapes and a suggested fix (in the page's language)."""
+
+    torch_message: str
+    shapes: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class OpOutcome:
+    """What running an op gave: a result tensor or an explained error."""
+
+    result: torch.Tensor | None
+    error: OpError | None
+
+
+def call_args(call: OpCall) -> tuple[list, dict]:
+    """The positional and keyword arguments the call passes to torch, in the signature's order."""
+    values = {**call.tensors, **call.args}
+    names = call.spec.signature
+    positional = [values[name] for name in names[: call.spec.positional]]
+    keywords = {name: values[name] for name in names[call.spec.positional :]}
+    return positional, keywords
+
+
+def execute(call: OpCall) -> torch.Tensor:
+    """Call torch; raises what torch raises."""
+    positional, keywords = call_args(call)
+    return resolve(call.spec.function)(*positional, **keywords)
+
+
+def run(call: OpCall, lang: str) -> OpOutcome:
+    """Run the call; on failure, explain torch's message."""
+    try:
+        return OpOutcome(execute(call), None)
+    except (RuntimeError, IndexError, TypeError, ValueError) as exc:
+        return OpOutcome(None, explain(call, exc, lang))
+
+
+def explain(call: OpCall, exc: Exception, lang: str) -> OpError:
+    """torch's first line, the shapes involved, and the first fix that torch itself accepts."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return OpError(message, shapes_summary(call), _find_fix(call, message, lang))
+
+
+def shapes_summary(call: OpCall) -> str:
+    """'input (2, 3) float32, mat2 (2, 3) float32'."""
+    parts = []
+    for name, value in call.tensors.items():
+        tensors = value if isinstance(value, list) else [value]
+        for i, t in enumerate(tensors):
+            label = f"{name}[{i}]" if isinstance(value, list) else name
+            parts.append(f"{label} {format_shape(t.shape)} {dtype_name(t.dtype)}")
+    return ", ".join(parts)
+
+
+def _find_fix(call: OpCall, message: str, lang: str) -> str:
+    for explain_rule in (_index_out_of_range, _dim_out_of_range):
+        fix = explain_rule(call, message, lang)
+        if fix:
+            return fix
+    for candidate, words in _candidate_fixes(call, lang):
+        try:
+            execute(candidate)
+        except Exception:  # a candidate that torch refuses too is simply not the fix
+            continue
+        return words
+    return MSG["fix_none"](lang)
+
+
+def _candidate_fixes(call: OpCall, lang: str):
+    """Small changes to try, in order: reshape or transpose an operand (the last one first), another dim,
+    a common dtype."""
+    single = [(n, v) for n, v in call.tensors.items() if isinstance(v, torch.Tensor)]
+    for name, value in reversed(single):
+        if value.ndim == 1 and len(single) > 1:
+            column = value.unsqueeze(-1)  # (n,) -> (n, 1): broadcasts down the rows instead of along them
+            words = MSG["fix_unsqueeze"](
+                lang, name=name, before=format_shape(value.shape), after=format_shape(column.shape)
+            )
+            yield replace(call, tensors={**call.tensors, name: column}), words
+        if value.ndim == 2 and value.shape[0] != value.shape[1]:
+            words = MSG["fix_transpose"](
+                lang, name=name, before=format_shape(value.shape), after=format_shape(value.t().shape)
+            )
+            yield replace(call, tensors={**call.tensors, name: value.t()}), words
+    for arg in call.spec.args:
+        if arg.kind != "dim" or call.args.get(arg.name) is None:
+            continue
+        for dim in dim_range(call.ndim(arg.of), arg.new_axis):
+            if dim != call.args[arg.name] and dim >= 0:
+                yield replace(call, args={**call.args, arg.name: dim}), MSG["fix_dim"](lang, arg=arg.name, value=dim)
+    tensors = [v for v in call.tensors.values() if isinstance(v, torch.Tensor)]
+    if len(tensors) == 2 and tensors[0].dtype != tensors[1].dtype:
+        first, (second_name, second) = tensors[0], list(call.tensors.items())[1]
+        cast = {**call.tensors, second_name: second.to(first.dtype)}
+        words = MSG["fix_cast"](lang, name=second_name, dtype=dtype_name(first.dtype))
+        yield replace(call, tensors=cast), words
+
+
+_INDEX_RE = re.compile(r"index (-?\d+) is out of bounds for dimension (\d+) with size (\d+)")
+_DIM_RE = re.compile(r"Dimension out of range \(expected to be in range of \[(-?\d+), (-?\d+)\], but got (-?\d+)\)")
+
+
+def _index_out_of_range(call: OpCall, message: str, lang: str) -> str | None:
+    match = _INDEX_RE.search(message)
+    if not match or "index" not in call.tensors:
+        return None
+    value, dim, size = (int(g) for g in match.groups())
+    index = call.tensors["index"]
+    where = ((index < 0) | (index >= size)).nonzero()
+    cell = "index[" + ", ".join(map(str, where[0].tolist())) + "]" if len(where) else "index"
+    return MSG["fix_index_range"](lang, high=size - 1, dim=dim, size=size, cell=cell, value=value)
+
+
+def _dim_out_of_range(call: OpCall, message: str, lang: str) -> str | None:
+    match = _DIM_RE.search(message)
+    if not match:
+        return None
+    low, high = int(match.group(1)), int(match.group(2))
+    dim_arg = next((a for a in call.spec.args if a.kind == "dim"), None)
+    name = dim_arg.of if dim_arg else "input"
+    return MSG["fix_dim_range"](lang, low=low, high=high, name=name, ndim=call.ndim(name) if name in call.tensors else "?")

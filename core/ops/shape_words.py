@@ -1,0 +1,41 @@
+"""Small helpers that put shape rules into words, shared by the catalog's entries."""
+
+from core.grid import format_shape
+
+_INDEX_LETTERS = "ijkl"
+
+
+def shp(shape) -> str:
+    """(2, 3) as the catalog writes shapes."""
+    return format_shape(tuple(shape))
+
+
+def index_expr(ndim: int, replace: int | None = None, with_text: str = "") -> str:
+    """'[i][j]' for ndim 2, with position `replace` swapped for `with_text`."""
+    letters = [with_text if d == replace else _INDEX_LETTERS[d] for d in range(ndim)]
+    return "".join(f"[{x}]" for x in letters)
+
+
+def broadcast_words(left, right, lang: str) -> str:
+    """The broadcasting rule applied to two shapes, dim by dim from the right."""
+    n = max(len(left), len(right))
+    padded_left = (1,) * (n - len(left)) + tuple(left)
+    padded_right = (1,) * (n - len(right)) + tuple(right)
+    pairs = []
+    for a, b in zip(padded_left, padded_right):
+        if a == b:
+            pairs.append(f"{a}={b}")
+        elif a == 1 or b == 1:
+            pairs.append(f"{a},{b}→{max(a, b)}")
+        else:
+            pairs.append(f"{a}≠{b} ✗")
+    aligned = " | ".join(pairs)
+    if lang == "zh":
+        return (
+            f"广播：从右往左对齐 {shp(left)} 与 {shp(right)}，每一维的大小必须相等或其中一个为 1"
+            f"（为 1 的一方被复制扩展）：{aligned}"
+        )
+    return (
+        f"Broadcasting: align {shp(left)} and {shp(right)} from the right; in every dim the sizes must be equal "
+        f"or one of them 1 (the size-1 side is repeated): {aligned}"
+    )

@@ -1,0 +1,106 @@
+"""The shape of one op catalog entry: everything a page needs to render, run and explain an op."""
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import torch
+
+from core.grid import ALL_DTYPES
+from core.text import Text
+
+REQUIRED = object()  # an argument torch needs written out every time
+
+
+@dataclass(frozen=True)
+class TensorParam:
+    """A tensor the op takes, by torch's argument name (`input`, `other`, `mat2`, `index`, `tensors`)."""
+
+    name: str
+    dtypes: tuple[str, ...] = ALL_DTYPES  # dtypes the user may choose for it
+    count: tuple[int, int] | None = None  # a list of tensors (`tensors`): (fewest, most)
+    aligned_with_output: bool = False  # result[i] reads index[i] (gather's `index`)
+
+    @property
+    def is_list(self) -> bool:
+        return self.count is not None
+
+
+@dataclass(frozen=True)
+class ArgParam:
+    """A non-tensor argument (`dim`, `keepdim`, `size`), by torch's name."""
+
+    name: str
+    kind: str  # "dim", "bool" or "size"
+    default: Any  # the value the page starts from
+    torch_default: Any = REQUIRED  # what torch assumes when the argument is left out
+    of: str = "input"  # the tensor whose number of dims sets a dim's range
+    none_allowed: bool = False  # dim=None means every dim
+    new_axis: bool = False  # the dim names a new axis: its range is -(n+1)..n
+    help: str = "dim_help"  # key into MSG
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A ready-made state: the guide's examples come first."""
+
+    key: str
+    title: Text
+    inputs: Mapping[str, Any] = field(default_factory=dict)  # nested lists; a list of them for `tensors`
+    args: Mapping[str, Any] = field(default_factory=dict)
+    dtypes: Mapping[str, str] = field(default_factory=dict)  # when not what torch.tensor would infer
+
+
+@dataclass(frozen=True)
+class OpSpec:
+    """One op: how to call it, what it takes, its presets, and how to explain it."""
+
+    name: str  # torch's name, also the URL's `op`
+    function: str  # dotted path under torch, e.g. "torch.gather"
+    signature: tuple[str, ...]  # parameter names in torch's order, tensors and arguments alike
+    positional: int  # how many leading parameters are written positionally
+    tensors: tuple[TensorParam, ...]
+    args: tuple[ArgParam, ...]
+    presets: tuple[Preset, ...]
+    summary: Text
+    shape_rule: Callable[["OpCall", tuple[int, ...], str], str]  # (call, result shape, lang) -> words
+    marks: Callable[["OpCall"], Mapping[str, int]] = lambda call: {}  # tensor name -> the dim to mark
+    same_scale: bool = True  # before and after share one colour scale
+
+    def tensor(self, name: str) -> TensorParam:
+        return next(p for p in self.tensors if p.name == name)
+
+    def arg(self, name: str) -> ArgParam:
+        return next(a for a in self.args if a.name == name)
+
+    def preset(self, key: str) -> Preset:
+        return next(p for p in self.presets if p.key == key)
+
+
+@dataclass(frozen=True)
+class OpCall:
+    """An op with concrete inputs and arguments."""
+
+    spec: OpSpec
+    tensors: Mapping[str, Any]  # name -> Tensor, or a list of Tensors for `tensors`
+    args: Mapping[str, Any]
+
+    def shape(self, name: str) -> tuple[int, ...]:
+        value = self.tensors[name]
+        return tuple(value[0].shape) if isinstance(value, list) else tuple(value.shape)
+
+    def ndim(self, name: str) -> int:
+        return len(self.shape(name))
+
+
+def dim_range(ndim: int, new_axis: bool = False) -> range:
+    """Valid dims for a tensor of `ndim` dims: -n..n-1, or -(n+1)..n for a new axis (0-d counts as 1)."""
+    n = ndim + 1 if new_axis else max(ndim, 1)
+    return range(-n, n)
+
+
+def resolve(function: str):
+    """The torch function named by a catalog path such as "torch.nn.functional.one_hot"."""
+    target = torch
+    for part in function.split(".")[1:]:
+        target = getattr(target, part)
+    return target

@@ -1,0 +1,110 @@
+"""One op's page state as plain data: grid text per input, its dtype, and the arguments."""
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from core.grid import CellError, format_value, infer_dtype, parse_grid, shape_of, shape_problem
+from core.ops.spec import OpCall, OpSpec, dim_range
+
+
+@dataclass(frozen=True)
+class InputState:
+    """What one tensor input's grid holds: text shaped like the tensor (a list of such for `tensors`)."""
+
+    text: Any
+    dtype: str
+
+
+@dataclass(frozen=True)
+class OpState:
+    """Everything needed to redraw the ops page for one op."""
+
+    op: str
+    inputs: dict[str, InputState] = field(default_factory=dict)
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """Why an input has no tensor: bad cells, or a shape over the caps."""
+
+    name: str
+    dtype: str
+    cells: tuple[CellError, ...] = ()
+    shape_message: str | None = None
+
+
+def values_to_text(values, dtype: str):
+    """Nested Python values as grid text in `dtype`."""
+    if isinstance(values, list):
+        return [values_to_text(v, dtype) for v in values]
+    return format_value(values, dtype)
+
+
+def preset_state(spec: OpSpec, key: str | None = None) -> OpState:
+    """The state a preset describes (the first preset when `key` is None)."""
+    preset = spec.preset(key) if key else spec.presets[0]
+    inputs = {}
+    for param in spec.tensors:
+        values = preset.inputs[param.name]
+        if param.is_list:
+            dtype = preset.dtypes.get(param.name) or infer_dtype(values)
+            inputs[param.name] = InputState([values_to_text(v, dtype) for v in values], dtype)
+        else:
+            dtype = preset.dtypes.get(param.name) or infer_dtype(values)
+            if dtype not in param.dtypes:
+                dtype = param.dtypes[0]
+            inputs[param.name] = InputState(values_to_text(values, dtype), dtype)
+    args = {a.name: preset.args.get(a.name, a.default) for a in spec.args}
+    return OpState(spec.name, inputs, args)
+
+
+def build_call(spec: OpSpec, state: OpState, lang: str) -> tuple[OpCall | None, list[InputProblem]]:
+    """Parse every grid of the state; an OpCall when all parse, else the problems found."""
+    tensors, problems = {}, []
+    for param in spec.tensors:
+        item = state.inputs[param.name]
+        grids = item.text if param.is_list else [item.text]
+        parsed = []
+        for i, text in enumerate(grids):
+            name = f"{param.name}[{i}]" if param.is_list else param.name
+            message = shape_problem(shape_of(text), lang)
+            if message:
+                problems.append(InputProblem(name, item.dtype, shape_message=message))
+                continue
+            grid = parse_grid(text, item.dtype)
+            if grid.errors:
+                problems.append(InputProblem(name, item.dtype, cells=grid.errors))
+            parsed.append(grid.tensor)
+        tensors[param.name] = parsed if param.is_list else parsed[0] if parsed else None
+    for arg in spec.args:
+        if arg.kind == "size":
+            message = shape_problem(tuple(state.args[arg.name]), lang)
+            if message:
+                problems.append(InputProblem(arg.name, "", shape_message=message))
+    if problems:
+        return None, problems
+    return OpCall(spec, tensors, dict(state.args)), []
+
+
+def arg_choices(spec: OpSpec, state: OpState, name: str) -> list:
+    """The values a dim argument may take for the current input shapes (None first when allowed)."""
+    arg = spec.arg(name)
+    item = state.inputs[arg.of]
+    text = item.text[0] if spec.tensor(arg.of).is_list else item.text
+    choices = list(dim_range(len(shape_of(text)), arg.new_axis))
+    return ([None] if arg.none_allowed else []) + choices
+
+
+def with_valid_dims(spec: OpSpec, state: OpState) -> tuple[OpState, list[tuple[str, Any, Any]]]:
+    """The state with every out-of-range dim reset to its default; also which were reset (name, old, new)."""
+    args, resets = dict(state.args), []
+    for arg in spec.args:
+        if arg.kind != "dim":
+            continue
+        choices = arg_choices(spec, state, arg.name)
+        if args.get(arg.name) not in choices:
+            new = arg.default if arg.default in choices else choices[0]
+            resets.append((arg.name, args.get(arg.name), new))
+            args[arg.name] = new
+    return replace(state, args=args), resets

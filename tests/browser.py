@@ -1,0 +1,85 @@
+"""Serving the app and driving it in Debian's Chromium through Playwright (see shared/testing-notes.md)."""
+
+from contextlib import contextmanager
+import os
+from pathlib import Path
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ROW_PX = 35  # a data_editor row, header included
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def served_app():
+    """Run `streamlit run app.py` on a free port until the block ends; yields the base URL."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise RuntimeError("the app did not start")
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def wait_idle(page, timeout_ms: int = 30_000) -> None:
+    """Wait until the script run is over and nothing on the page is stale."""
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-testid=stApp]');
+            return app && app.getAttribute('data-test-script-state') === 'notRunning'
+                && !document.querySelector('[data-stale=true]');
+        }""",
+        timeout=timeout_ms,
+    )
+    page.wait_for_timeout(300)
+
+
+def edit_cell(page, editor, row: int, column: int, text: str, column_px: int, index_px: int) -> None:
+    """Type into one data_editor cell: click, double-click, fill the overlay input, Enter."""
+    canvas = editor.locator("canvas[data-testid=data-grid-canvas]").first
+    box = canvas.bounding_box()
+    x = box["x"] + index_px + column * column_px + column_px / 2
+    y = box["y"] + ROW_PX * (row + 1) + ROW_PX / 2
+    page.mouse.click(x, y)
+    page.mouse.dblclick(x, y)
+    overlay = page.locator("#portal .gdg-input, #portal textarea").first
+    overlay.wait_for(timeout=5000)
+    overlay.fill(text)
+    page.keyboard.press("Enter")
+
+
+def browser_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
