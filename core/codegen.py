@@ -56,4 +56,4 @@ def snippet(call: OpCall) -> str:
 
 def printed(result) -> str:
     """What `print(result)` writes, as the page shows it."""
-    return f"{result}\n"
+    return str(result) + "\n"  # not an f-string: format() of a 0-d tensor gives the bare number

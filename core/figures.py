@@ -69,13 +69,16 @@ def tensor_figure(
                 showscale=False,
                 xgap=2,
                 ygap=2,
-                hovertemplate=_hover(name, ndim, p) + " = %{text}<extra></extra>",
+                hovertemplate=None if selectable else _hover(name, ndim, p) + " = %{text}<extra></extra>",
+                hoverinfo="skip" if selectable else None,
             ),
             row=1,
             col=p + 1,
         )
         if selectable:
-            figure.add_trace(_click_targets(rows, cols, p), row=1, col=p + 1)
+            # the heatmap gives no click events in Streamlit, so invisible markers take the hover and the click
+            hover = _hover(name, ndim, p) + " = %{text}<extra></extra>"
+            figure.add_trace(_click_targets(rows, cols, p, text, hover), row=1, col=p + 1)
         _label_axes(figure, ndim, p + 1, rows, cols, marked, dim_word)
     for index in highlights:
         _outline(figure, ndim, index, HIGHLIGHT_COLOUR, dash="solid")
@@ -87,10 +90,13 @@ def tensor_figure(
     size = "torch.Size([" + ", ".join(map(str, tensor.shape)) + "])"
     panel_width = cols * CELL_PX + 50
     figure.update_layout(
-        title=dict(text=f"<b>{name}</b>  {size}  {dtype_name(tensor.dtype)}", font=dict(size=13), x=0, xanchor="left"),
+        title=dict(
+            text=f"<b>{name}</b>  {size}  {dtype_name(tensor.dtype)}", font=dict(size=13), x=0, xanchor="left",
+            y=1, yanchor="top", yref="container", pad=dict(t=8),
+        ),
         width=max(260, panels * panel_width + 90),
-        height=rows * CELL_PX + 130,
-        margin=dict(l=60, r=20, t=70 if ndim == 3 else 50, b=50),
+        height=rows * CELL_PX + (150 if ndim == 3 else 125),
+        margin=dict(l=60, r=20, t=100 if ndim == 3 else 85, b=20),
         showlegend=False,
         dragmode=False,
         clickmode="event+select",
@@ -112,7 +118,7 @@ def _as_panels(tensor: torch.Tensor):
     panels = []
     for s in slices:
         z = s.to(torch.float64).numpy()
-        text = np.vectorize(lambda v: cell_text(v, tensor.dtype), otypes=[object])(s.numpy() if s.dtype != torch.bool else s.numpy())
+        text = np.vectorize(lambda v: cell_text(v, tensor.dtype), otypes=[object])(s.numpy())
         panels.append((z, text))
     return panels
 
@@ -127,17 +133,18 @@ def _hover(name: str, ndim: int, panel: int) -> str:
     return f"{name}[{panel}, %{{y}}, %{{x}}]"
 
 
-def _click_targets(rows: int, cols: int, panel: int) -> go.Scatter:
+def _click_targets(rows: int, cols: int, panel: int, text, hover: str) -> go.Scatter:
     ys, xs = np.meshgrid(np.arange(rows), np.arange(cols), indexing="ij")
     return go.Scatter(
         x=xs.ravel(),
         y=ys.ravel(),
+        text=np.asarray(text).ravel(),
+        hovertemplate=hover,
         customdata=[[panel, int(y), int(x)] for y, x in zip(ys.ravel(), xs.ravel())],
         mode="markers",
         marker=dict(size=CELL_PX - 6, symbol="square", opacity=0),
         selected=dict(marker=dict(opacity=0)),
         unselected=dict(marker=dict(opacity=0)),
-        hoverinfo="skip",
         showlegend=False,
     )
 

@@ -63,6 +63,18 @@ def wait_idle(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_timeout(300)
 
 
+def wait_for_change(page, read, old, timeout_s: float = 20.0):
+    """Poll `read()` until it differs from `old` (a rerun has landed), then wait for the page to settle."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        page.wait_for_timeout(200)
+        value = read()
+        if value != old:
+            wait_idle(page)
+            return read()
+    return old
+
+
 def edit_cell(page, editor, row: int, column: int, text: str, column_px: int, index_px: int) -> None:
     """Type into one data_editor cell: click, double-click, fill the overlay input, Enter."""
     canvas = editor.locator("canvas[data-testid=data-grid-canvas]").first

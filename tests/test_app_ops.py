@@ -1,0 +1,192 @@
+"""AppTest: every page runs without an exception, widgets change results, a URL opens its state, bad cells are
+reported without an exception."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.ops.catalog import OPS
+
+ROOT = Path(__file__).resolve().parent.parent
+OPS_PAGE = "app_pages/tensor_ops.py"
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_app(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def open_ops(query: dict[str, str] | None = None) -> AppTest:
+    at = open_app(query)
+    at.switch_page(OPS_PAGE).run()
+    assert not at.exception
+    return at
+
+
+def printed(at: AppTest) -> str:
+    """The 'What it prints' block, with the final newline that st.code drops."""
+    return at.code[1].value + "\n"
+
+
+def editor_key(at: AppTest, op: str, name: str) -> str:
+    version = at.session_state[f"grid.{op}.{name}"]["version"]
+    return f"editor.{op}.{name}.0.0.v{version}"
+
+
+def test_home_page_runs():
+    at = open_app()
+    assert not at.exception
+    assert "Tensor Playground" in at.title[0].value
+
+
+def test_ops_page_runs_with_default_op():
+    at = open_ops()
+    assert at.selectbox(key="op").value == "sum"
+    assert printed(at) == "tensor(6.)\n"
+
+
+@pytest.mark.parametrize("op", list(OPS))
+def test_every_op_and_preset_runs_without_exception(op):
+    at = open_ops({"op": op})
+    assert at.selectbox(key="op").value == op
+    for preset in OPS[op].presets:
+        at.selectbox(key=f"preset.{op}").select(preset.key).run()
+        assert not at.exception, (op, preset.key)
+        if preset.key != "mismatch":
+            assert not at.error, (op, preset.key, [e.value for e in at.error])
+
+
+def test_changing_dim_and_keepdim_changes_the_result():
+    at = open_ops({"op": "sum"})
+    at.radio(key="arg.sum.dim").set_value(0).run()
+    assert printed(at) == "tensor([2., 2., 2.])\n"
+    at.toggle(key="arg.sum.keepdim").set_value(True).run()
+    assert printed(at) == "tensor([[2., 2., 2.]])\n"
+    at.radio(key="arg.sum.dim").set_value(1).run()
+    assert printed(at) == "tensor([[3.],\n        [3.]])\n"
+    assert at.query_params["dim"] == "1" and at.query_params["keepdim"] == "true"
+
+
+def test_changing_op_changes_the_result():
+    at = open_ops()
+    before = printed(at)
+    at.selectbox(key="op").select("gather").run()
+    assert not at.exception
+    assert printed(at) != before
+    assert at.query_params["op"] == "gather"
+
+
+def test_url_opens_the_state_it_describes():
+    at = open_ops({
+        "op": "gather", "dim": "1",
+        "input": "[[10,20,30],[40,50,60],[70,80,90]]", "index": "[[2,1,0],[0,2,1],[1,0,2]]",
+    })
+    assert at.selectbox(key="op").value == "gather"
+    assert at.radio(key="arg.gather.dim").value == 1
+    assert printed(at) == "tensor([[30, 20, 10],\n        [40, 60, 50],\n        [80, 70, 90]])\n"
+    assert "torch.gather(input, dim=1, index=index)" in at.code[0].value
+
+
+def test_url_in_chinese_shows_chinese():
+    at = open_ops({"op": "sum", "lang": "zh"})
+    assert at.title[0].value == "张量运算"
+    assert any("形状规则" in m.value for m in at.markdown)
+
+
+def test_malformed_url_falls_back_with_a_message():
+    at = open_ops({"op": "gather", "dim": "7", "input": "[[1,2],[3]]"})
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "`dim`" in warnings and "`input`" in warnings
+    assert printed(at) == "tensor([[10, 80, 60],\n        [40, 20, 90],\n        [70, 50, 30]])\n"
+
+
+def test_unknown_op_in_url_falls_back():
+    at = open_ops({"op": "frobnicate"})
+    assert not at.exception
+    assert "frobnicate" in at.warning[0].value
+    assert at.selectbox(key="op").value == "sum"
+
+
+def test_bad_cell_shows_a_message_and_no_exception():
+    at = open_ops({"op": "gather"})
+    key = editor_key(at, "gather", "input")
+    at.session_state[key] = {"edited_rows": {1: {"2": "abc"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert "input[1, 2]" in at.error[0].value and "abc" in at.error[0].value
+    # the grid keeps exactly what was typed
+    assert at.session_state["grid.gather.input"]["current"][0][1][2] == "abc"
+
+
+def test_editing_a_cell_changes_the_result_and_the_url():
+    at = open_ops({"op": "gather"})
+    key = editor_key(at, "gather", "input")
+    at.session_state[key] = {"edited_rows": {0: {"0": "5"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert printed(at).startswith("tensor([[ 5, 80, 60]")
+    assert at.query_params["input"] == "[[5,20,30],[40,50,60],[70,80,90]]"
+
+
+def test_shape_error_is_explained_not_raised():
+    at = open_ops({"op": "mm", "input": "[[1,2,3],[4,5,6]]", "mat2": "[[1,0,1],[0,1,1]]"})
+    assert not at.exception
+    message = at.error[0].value
+    assert "mat1 and mat2 shapes cannot be multiplied" in message
+    assert "transpose `mat2`: (2, 3) -> (3, 2)" in message
+
+
+def test_resizing_a_grid_keeps_cells_and_resets_an_out_of_range_dim():
+    at = open_ops({"op": "sum", "dim": "1"})
+    at.selectbox(key="ndim.sum.input.0").select(1).run()
+    assert not at.exception
+    assert at.session_state["grid.sum.input"]["current"][0] == ["1.0", "1.0", "1.0"]
+    assert at.radio(key="arg.sum.dim").value != 1
+    at.number_input(key="size.sum.input.0.0").set_value(5).run()
+    assert at.session_state["grid.sum.input"]["current"][0] == ["1.0", "1.0", "1.0", "0", "0"]
+    assert not at.exception
+
+
+def test_dtype_change_reparses_without_touching_the_text():
+    at = open_ops({"op": "sum", "input": "[[1.5,2.0]]"})
+    at.selectbox(key="dtype.sum.input").select("int64").run()
+    assert not at.exception
+    assert "input[0, 0]" in at.error[0].value
+    assert at.session_state["grid.sum.input"]["current"][0] == [["1.5", "2.0"]]
+
+
+def test_cat_tensor_count_control():
+    at = open_ops({"op": "cat"})
+    at.number_input(key="count.cat.tensors").set_value(3).run()
+    assert not at.exception
+    assert len(at.session_state["grid.cat.tensors"]["current"]) == 3
+    assert printed(at) == "tensor([[1, 2],\n        [3, 4],\n        [5, 6],\n        [7, 8],\n        [5, 6],\n        [7, 8]])\n"
+
+
+def test_state_survives_a_trip_to_home():
+    at = open_ops({"op": "sum", "dim": "0"})
+    at.switch_page("app_pages/home.py").run()
+    at.switch_page(OPS_PAGE).run()
+    assert not at.exception
+    assert at.radio(key="arg.sum.dim").value == 0
+    assert printed(at) == "tensor([2., 2., 2.])\n"
+
+
+def test_ones_size_over_the_cap_is_refused():
+    at = open_ops({"op": "ones"})
+    at.selectbox(key="arg.ones.size.ndim").select(3).run()
+    for d in range(3):
+        at.number_input(key=f"arg.ones.size.{d}").set_value(16).run()
+    assert not at.exception
+    assert "1024" in at.error[0].value

@@ -1,0 +1,119 @@
+"""The flows that matter, in a real Chromium: open the app, go to Tensor ops, choose gather, edit a cell, click a
+result cell, switch the language. Screenshots land in tests/screenshots/ (git-ignored)."""
+
+import pytest
+
+from tests.browser import (
+    CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, browser_available, edit_cell, in_ci, served_app, wait_for_change, wait_idle,
+)
+
+if not browser_available():
+    if in_ci():
+        pytest.fail(f"CI=true but {CHROMIUM} is missing: the browser tests must run in CI", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is not installed (scripts/test.sh installs it)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+COLUMN_PX = 64  # components.tensor_grid.COLUMN_PX
+INDEX_PX = 50  # the row-number column of a small grid
+
+
+@pytest.fixture(scope="module")
+def page():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with served_app() as base, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2400})
+        page.base_url = base
+        yield page
+        browser.close()
+
+
+def _printed(page) -> str:
+    """The 'What it prints' block: torch's own print of the result."""
+    return page.locator("[data-testid=stCode]").nth(1).inner_text()
+
+
+def _charts(page):
+    return page.locator("[data-testid=stPlotlyChart]")
+
+
+def test_home_then_ops_then_gather_then_edit(page):
+    page.goto(page.base_url)
+    page.get_by_text("Tensor Playground").first.wait_for(timeout=60_000)
+    wait_idle(page)
+    page.screenshot(path=SCREENSHOTS / "01_home.png")
+
+    page.locator("[data-testid=stSidebarNavLink]", has_text="Tensor ops").click()
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=60_000)
+    wait_idle(page)
+
+    page.locator("[data-testid=stSelectbox]").first.click()
+    page.get_by_role("option", name="torch.gather", exact=True).click()
+    wait_idle(page)
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
+    assert "[[10, 80, 60]" in _printed(page).replace("\n", "").replace("  ", " ") or "10, 80, 60" in _printed(page)
+    page.screenshot(path=SCREENSHOTS / "02_gather.png")
+    before_image = _charts(page).last.locator(".heatmaplayer image").first.get_attribute("href")
+    before_printed = _printed(page)
+
+    # input[0, 1] is 20; gather dim=0 with index[1][1] = 0 copies it to result[1, 1]
+    editor = page.locator("[data-testid=stDataFrame]").first
+    edit_cell(page, editor, row=0, column=1, text="99", column_px=COLUMN_PX, index_px=INDEX_PX)
+    after_printed = wait_for_change(page, lambda: _printed(page), before_printed)
+    assert after_printed != before_printed
+    assert "99" in after_printed
+    after_image = _charts(page).last.locator(".heatmaplayer image").first.get_attribute("href")
+    assert after_image != before_image, "the result heatmap was not redrawn"
+    assert "99" in page.url, "the URL did not follow the edit"
+    page.screenshot(path=SCREENSHOTS / "03_gather_edited.png")
+
+
+def test_bad_cell_gets_a_message_and_keeps_the_text(page):
+    editor = page.locator("[data-testid=stDataFrame]").first
+    edit_cell(page, editor, row=2, column=2, text="abc", column_px=COLUMN_PX, index_px=INDEX_PX)
+    error = page.locator("[data-testid=stAlertContentError]").first
+    error.wait_for(timeout=20_000)
+    wait_idle(page)
+    assert "input[2, 2]" in error.inner_text() and "abc" in error.inner_text()
+    page.screenshot(path=SCREENSHOTS / "04_bad_cell.png")
+    edit_cell(page, editor, row=2, column=2, text="90", column_px=COLUMN_PX, index_px=INDEX_PX)
+    page.locator("[data-testid=stAlertContentError]").first.wait_for(state="detached", timeout=20_000)
+    wait_idle(page)
+
+
+def test_click_result_cell_shows_its_sources(page):
+    chart = _charts(page).last
+    box = chart.locator(".nsewdrag").first.bounding_box()
+    # result[0, 0] of the 3 x 3 result: the top-left cell of the plot area
+    page.mouse.click(box["x"] + box["width"] / 6, box["y"] + box["height"] / 6)
+    info = page.locator("[data-testid=stAlertContentInfo]").first
+    info.wait_for(timeout=10_000)
+    assert "result[0, 0]" in info.inner_text() and "input[0, 0]" in info.inner_text()
+    page.screenshot(path=SCREENSHOTS / "05_gather_sources.png")
+
+
+def test_change_dim_changes_the_result(page):
+    before = _printed(page)
+    page.locator("[data-testid=stRadio]").filter(has_text="dim").get_by_text("1", exact=True).click()
+    assert wait_for_change(page, lambda: _printed(page), before) != before
+    assert "dim=1" in page.url
+
+
+def test_switch_language(page):
+    page.locator("[data-testid=stSidebar]").get_by_text("中文").click()
+    wait_idle(page)
+    page.get_by_text("张量运算").first.wait_for()
+    assert "lang=zh" in page.url
+    page.screenshot(path=SCREENSHOTS / "06_gather_zh.png")
+
+
+def test_shape_error_is_explained(page):
+    page.goto(page.base_url + "/tensor_ops?op=mm&input=[[1,2,3],[4,5,6]]&mat2=[[1,0,1],[0,1,1]]&lang=en")
+    page.locator("[data-testid=stAlertContentError]").first.wait_for(timeout=60_000)
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=60_000)
+    wait_idle(page)
+    text = page.locator("[data-testid=stAlertContentError]").first.inner_text()
+    assert "mat1 and mat2 shapes cannot be multiplied" in text and "(3, 2)" in text
+    assert "Traceback" not in page.content()
+    page.screenshot(path=SCREENSHOTS / "07_mm_error.png")

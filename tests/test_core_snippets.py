@@ -1,0 +1,206 @@
+"""The code panel's snippet: run on its own in a fresh Python, it prints exactly what the page shows."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import torch
+
+from core.codegen import call_source, printed, snippet, tensor_source
+from core.ops.catalog import OPS
+from core.ops.run import run
+from core.ops.spec import OpCall
+from core.ops.state import InputState, OpState, build_call, preset_state, values_to_text
+
+MARK = "=====SNIPPET====="
+
+# Runs each snippet file as __main__ (its own globals), one after the other, in one fresh interpreter, so torch is
+# imported once instead of once per snippet.
+DRIVER = textwrap.dedent(
+    f"""
+    import runpy, sys
+    for path in sys.argv[1:]:
+        print({MARK!r}, path, flush=True)
+        try:
+            runpy.run_path(path, run_name="__main__")
+        except Exception as exc:
+            print("RAISED:", str(exc).strip().splitlines()[0])
+        sys.stdout.flush()
+    """
+)
+
+
+def _call(state: OpState) -> OpCall:
+    call, problems = build_call(OPS[state.op], state, "en")
+    assert problems == [], problems
+    return call
+
+
+def _with_dtype(op: str, key: str, name: str, dtype: str) -> OpState:
+    """A preset with one input's values rewritten in another dtype."""
+    spec = OPS[op]
+    state = preset_state(spec, key)
+    values = spec.preset(key).inputs[name]
+    return OpState(op, {**state.inputs, name: InputState(values_to_text(values, dtype), dtype)}, state.args)
+
+
+def _with_args(op: str, key: str, **args) -> OpState:
+    state = preset_state(OPS[op], key)
+    return OpState(op, state.inputs, {**state.args, **args})
+
+
+# Every preset, plus a few states the presets do not reach (other dtypes, every default spelled out).
+STATES = {f"{op}/{p.key}": preset_state(spec, p.key) for op, spec in OPS.items() for p in spec.presets}
+STATES.update(
+    {
+        "sum/keepdim_all": _with_args("sum", "all", keepdim=True),
+        "sum/float64": _with_dtype("sum", "counting", "input", "float64"),
+        "sum/bool": OpState("sum", {"input": InputState([["True", "False"], ["True", "True"]], "bool")},
+                            {"dim": 1, "keepdim": False}),
+        "gather/float64_labels": _with_dtype("gather", "guide_labels", "input", "float64"),
+        "mul/float_scalar": OpState(
+            "mul",
+            {"input": InputState(["0.1", "0.2", "0.3"], "float32"), "other": InputState("0.1", "float64")},
+            {},
+        ),
+        "stack/dim_-3": _with_args("stack", "matrices", dim=-3),
+        "ones/size_1": _with_args("ones", "guide", size=(1,)),
+    }
+)
+RUNS = {name: run(_call(state), "en") for name, state in STATES.items()}
+RUNNING = sorted(name for name, outcome in RUNS.items() if outcome.error is None)
+REFUSED = sorted(name for name, outcome in RUNS.items() if outcome.error is not None)
+
+
+@pytest.fixture(scope="module")
+def script_output(tmp_path_factory):
+    """What each state's snippet prints, every snippet run as __main__ in one fresh interpreter."""
+    folder = tmp_path_factory.mktemp("snippets")
+    names = sorted(STATES)
+    paths = []
+    for i, name in enumerate(names):
+        path = folder / f"snippet_{i}.py"
+        path.write_text(snippet(_call(STATES[name])))
+        paths.append(str(path))
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, *paths], capture_output=True, text=True, timeout=300, cwd=folder
+    )
+    assert done.returncode == 0, done.stderr
+    chunks = done.stdout.split(MARK + " ")[1:]
+    assert len(chunks) == len(names), done.stdout
+    outputs: dict[str, str] = {}
+    for name, path, chunk in zip(names, paths, chunks):
+        header, _, body = chunk.partition("\n")
+        assert header == path
+        outputs[name] = body
+    return outputs
+
+
+def test_every_op_and_preset_is_covered():
+    """Each op has states here, and only the mismatch presets are refused by torch."""
+    assert {n.split("/")[0] for n in RUNNING} == set(OPS)
+    assert REFUSED == ["mm/mismatch", "mul/mismatch"]
+
+
+@pytest.mark.parametrize("name", RUNNING)
+def test_snippet_prints_exactly_what_the_page_shows(name, script_output):
+    """The snippet's stdout in a fresh interpreter equals printed(result), character for character."""
+    assert script_output[name] == printed(RUNS[name].result)
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_snippet_of_a_refused_call_raises_the_same_error(name, script_output):
+    """A mismatch snippet raises in plain Python with torch's message, as the page reports it."""
+    assert script_output[name] == f"RAISED: {RUNS[name].error.torch_message}\n"
+
+
+def test_one_snippet_runs_as_a_plain_script(tmp_path):
+    """`python snippet.py` (no driver) prints the result, and the script reads as expected."""
+    call = _call(preset_state(OPS["gather"], "guide_dim1"))
+    code = snippet(call)
+    assert code == (
+        "import torch\n"
+        "\n"
+        "input = torch.tensor([[10, 20, 30], [40, 50, 60], [70, 80, 90]], dtype=torch.int64)\n"
+        "index = torch.tensor([[2, 1, 0], [0, 2, 1], [1, 0, 2]], dtype=torch.int64)\n"
+        "\n"
+        "result = torch.gather(input, dim=1, index=index)\n"
+        "print(result)\n"
+    )
+    path = tmp_path / "snippet.py"
+    path.write_text(code)
+    done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == printed(run(call, "en").result)
+    assert done.stdout == "tensor([[30, 20, 10],\n        [40, 60, 50],\n        [80, 70, 90]])\n"
+
+
+def test_list_snippet_layout():
+    """A `tensors` list is written one tensor per line."""
+    code = snippet(_call(preset_state(OPS["cat"], "guide_scalar")))
+    assert (
+        "tensors = [\n"
+        "    torch.tensor([1, 2, 3], dtype=torch.int64),\n"
+        "    torch.tensor([4], dtype=torch.int64),\n"
+        "]\n"
+    ) in code
+    assert code.endswith("result = torch.cat(tensors)\nprint(result)\n")
+
+
+def test_ones_snippet_has_no_tensors():
+    """ones takes only a size: the snippet is the call and the print."""
+    assert snippet(_call(preset_state(OPS["ones"], "guide"))) == (
+        "import torch\n\nresult = torch.ones((2, 3))\nprint(result)\n"
+    )
+
+
+# --- call_source ---------------------------------------------------------------------------------------------------
+
+
+def _sum(dim, keepdim) -> OpCall:
+    return OpCall(OPS["sum"], {"input": torch.ones((2, 3))}, {"dim": dim, "keepdim": keepdim})
+
+
+@pytest.mark.parametrize(
+    "dim, keepdim, source",
+    [
+        (None, False, "torch.sum(input)"),
+        (None, True, "torch.sum(input, dim=None, keepdim=True)"),
+        (0, False, "torch.sum(input, dim=0)"),
+        (-1, True, "torch.sum(input, dim=-1, keepdim=True)"),
+    ],
+)
+def test_sum_call_source_leaves_out_trailing_defaults_only(dim, keepdim, source):
+    """A default is left out only when everything after it is left out too."""
+    assert call_source(_sum(dim, keepdim)) == source
+
+
+def test_call_source_of_other_ops():
+    """Required arguments are always written; a dim equal to torch's default is left out."""
+    tensors = [torch.ones(2), torch.ones(2)]
+    assert call_source(OpCall(OPS["stack"], {"tensors": tensors}, {"dim": 0})) == "torch.stack(tensors)"
+    assert call_source(OpCall(OPS["stack"], {"tensors": tensors}, {"dim": -1})) == "torch.stack(tensors, dim=-1)"
+    assert call_source(OpCall(OPS["gather"], {"input": torch.ones(2), "index": torch.zeros(2, dtype=torch.int64)},
+                              {"dim": 0})) == "torch.gather(input, dim=0, index=index)"
+    assert call_source(OpCall(OPS["mm"], {"input": torch.ones(2, 2), "mat2": torch.ones(2, 2)}, {})) == (
+        "torch.mm(input, mat2)"
+    )
+    assert call_source(OpCall(OPS["ones"], {}, {"size": (4,)})) == "torch.ones((4,))"
+
+
+def test_tensor_source_is_exact_per_dtype():
+    """tensor_source writes values exactly, with Python's spacing and the dtype spelled out."""
+    assert tensor_source(torch.tensor([[1, 2], [3, 4]])) == "torch.tensor([[1, 2], [3, 4]], dtype=torch.int64)"
+    assert tensor_source(torch.tensor([0.1, 2.0])) == "torch.tensor([0.1, 2.0], dtype=torch.float32)"
+    assert tensor_source(torch.tensor(True)) == "torch.tensor(True, dtype=torch.bool)"
+    assert tensor_source(torch.tensor([1 / 3], dtype=torch.float64)) == (
+        "torch.tensor([0.3333333333333333], dtype=torch.float64)"
+    )
+
+
+def test_printed_is_what_print_writes(capsys):
+    """printed(result) is print(result)'s output, newline included."""
+    result = torch.tensor([[0.659], [0.5141]])
+    print(result)
+    assert printed(result) == capsys.readouterr().out
