@@ -21,10 +21,12 @@ def arg_key(op: str, name: str) -> str:
     return f"arg.{op}.{name}"
 
 
-def load_state(state: OpState) -> None:
+def load_state(state: OpState, preset: str | None = None) -> None:
     """Put a whole state into the widgets (before they are drawn in this run)."""
     spec = OPS[state.op]
     st.session_state["op"] = state.op
+    if preset:
+        st.session_state[f"preset.{state.op}"] = preset
     for param in spec.tensors:
         load_grid(state.op, param, state.inputs[param.name])
     for arg in spec.args:
@@ -40,7 +42,7 @@ def load_state(state: OpState) -> None:
 
 def load_preset(op: str, key: str | None = None) -> None:
     """Callback for the example picker."""
-    load_state(preset_state(OPS[op], key))
+    load_state(preset_state(OPS[op], key), key)
 
 
 def read_state(spec: OpSpec) -> OpState:
@@ -61,7 +63,7 @@ def restore(lang: str) -> OpSpec:
     query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
     if "op" in query and query != st.session_state.get(_WRITTEN):
         state, warnings = decode(query, lang)
-        load_state(state)
+        load_state(state, query.get("preset") if query.get("preset") in [p.key for p in OPS[state.op].presets] else None)
         st.session_state[_WARNINGS] = warnings
         st.session_state[_WRITTEN] = query
     if "op" not in st.session_state:

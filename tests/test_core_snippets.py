@@ -199,8 +199,11 @@ def test_tensor_source_is_exact_per_dtype():
     )
 
 
-def test_printed_is_what_print_writes(capsys):
-    """printed(result) is print(result)'s output, newline included."""
-    result = torch.tensor([[0.659], [0.5141]])
+@pytest.mark.parametrize(
+    "result", [torch.tensor([[0.659], [0.5141]]), torch.tensor(11), torch.tensor(6.0), torch.tensor([True])]
+)
+def test_printed_is_what_print_writes(result, capsys):
+    """printed(result) is print(result)'s output, newline included, 0-d tensors too (not the bare number)."""
     print(result)
     assert printed(result) == capsys.readouterr().out
+    assert printed(result).startswith("tensor(")

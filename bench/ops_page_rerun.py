@@ -1,0 +1,52 @@
+"""How much slower is a rerun of the Tensor ops page than a minimal page (one data_editor, two heatmaps)?
+
+Both are driven by AppTest in the same process, alternating, so machine noise hits both alike. Each rerun flips
+`dim`, so the page really recomputes. Prints the median of each and their ratio.
+
+    python bench/ops_page_rerun.py [reruns]
+"""
+
+from pathlib import Path
+import statistics
+import sys
+import time
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ops_page() -> tuple[AppTest, callable]:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["op"] = "gather"
+    at.run()
+    at.switch_page("app_pages/tensor_ops.py").run()
+    flip = lambda i: at.radio(key="arg.gather.dim").set_value(i % 2).run()  # noqa: E731
+    return at, flip
+
+
+def minimal_page() -> tuple[AppTest, callable]:
+    at = AppTest.from_file(str(ROOT / "bench" / "minimal_page.py"), default_timeout=60).run()
+    flip = lambda i: at.radio(key="dim").set_value(i % 2).run()  # noqa: E731
+    return at, flip
+
+
+def main(reruns: int) -> None:
+    pages = {"ops page": ops_page(), "minimal page": minimal_page()}
+    timings = {name: [] for name in pages}
+    for i in range(reruns + 5):
+        for name, (at, flip) in pages.items():
+            start = time.perf_counter()
+            flip(i)
+            elapsed = time.perf_counter() - start
+            assert not at.exception, at.exception
+            if i >= 5:  # the first reruns warm caches and imports
+                timings[name].append(elapsed)
+    medians = {name: statistics.median(t) * 1000 for name, t in timings.items()}
+    for name, median in medians.items():
+        print(f"{name:>13}: median rerun {median:6.1f} ms over {reruns} reruns")
+    print(f"ratio ops / minimal: {medians['ops page'] / medians['minimal page']:.2f}x")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 60)
