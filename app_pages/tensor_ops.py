@@ -10,7 +10,7 @@ from components.tensor_grid import tensor_grid
 from core.codegen import printed, snippet
 from core.messages import MSG
 from core.ops.catalog import OPS
-from core.ops.run import run
+from core.ops.run import result_shape, run
 from core.ops.state import build_call
 
 lang = st.session_state.get("lang", "en")
@@ -55,6 +55,9 @@ if call is not None:
     if outcome.error:
         op_error(outcome.error, lang)
     else:
-        st.markdown(f"**{MSG['shape_rule'](lang)}:** {spec.shape_rule(call, tuple(outcome.result.shape), lang)}")
-    before_after(call, outcome.result, lang)
-    code_panel(snippet(call), printed(outcome.result) if outcome.result is not None else None, query, lang)
+        st.markdown(f"**{MSG['shape_rule'](lang)}:** {spec.shape_rule(call, result_shape(outcome.result), lang)}")
+        if spec.notes:
+            st.markdown(spec.notes(call, outcome.result, lang))
+    before_after(call, outcome, lang)
+    output = None if outcome.error else printed(outcome.result, outcome.inputs_after, spec)
+    code_panel(snippet(call), output, query, lang)

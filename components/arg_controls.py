@@ -26,7 +26,32 @@ def arg_controls(spec: OpSpec, state: OpState, lang: str) -> OpState:
             st.toggle(f"`{arg.name}`", key=key, help=MSG[arg.help](lang))
         elif arg.kind == "size":
             _size_control(spec.name, arg.name, lang)
+        elif arg.kind == "int":
+            st.number_input(
+                f"`{arg.name}`", min_value=arg.minimum, max_value=arg.maximum, step=1, key=key, help=MSG[arg.help](lang)
+            )
+        elif arg.kind == "float":
+            _float_control(key, arg, lang)
+        elif arg.kind in ("ints", "text"):
+            st.text_input(f"`{arg.name}`", key=key, help=MSG[arg.help](lang), max_chars=60)
+        elif arg.kind == "choice":
+            st.selectbox(f"`{arg.name}`", arg.choices, key=key, help=MSG[arg.help](lang))
     return valid
+
+
+def _float_control(key: str, arg, lang: str) -> None:
+    """A number, or None when the argument may be left out (clamp's min / max)."""
+    if arg.none_allowed:
+        left, right = st.columns([1, 2])
+        on = left.checkbox(f"`{arg.name}`", key=f"{key}.on", help=MSG[arg.help](lang))
+        right.number_input(
+            f"`{arg.name}`", key=key, disabled=not on, label_visibility="collapsed",
+            min_value=arg.minimum, max_value=arg.maximum, format="%g",
+        )
+    else:
+        st.number_input(
+            f"`{arg.name}`", key=key, min_value=arg.minimum, max_value=arg.maximum, format="%g", help=MSG[arg.help](lang)
+        )
 
 
 def _size_control(op: str, name: str, lang: str) -> None:

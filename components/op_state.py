@@ -9,7 +9,7 @@ import streamlit as st
 from components.tensor_grid import grid_input, load_grid
 from core.ops.catalog import OPS
 from core.ops.spec import OpSpec
-from core.ops.state import OpState, preset_state
+from core.ops.state import OpState, parse_ints, preset_state
 from core.url_state import DEFAULT_OP, decode, encode
 
 _SAVED = "ops.saved"  # op name -> its last OpState
@@ -31,12 +31,20 @@ def load_state(state: OpState, preset: str | None = None) -> None:
         load_grid(state.op, param, state.inputs[param.name])
     for arg in spec.args:
         value = state.args[arg.name]
+        key = arg_key(state.op, arg.name)
         if arg.kind == "size":
             st.session_state[arg_key(state.op, "size.ndim")] = len(value)
             for d, size in enumerate(value):
                 st.session_state[arg_key(state.op, f"size.{d}")] = size
+        elif arg.kind == "ints":
+            st.session_state[key] = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        elif arg.kind == "float" and arg.none_allowed:
+            st.session_state[f"{key}.on"] = value is not None
+            st.session_state[key] = float(arg.default if value is None and arg.default is not None else value or 0.0)
+        elif arg.kind == "float":
+            st.session_state[key] = float(value)
         else:
-            st.session_state[arg_key(state.op, arg.name)] = value
+            st.session_state[key] = value
     st.session_state.setdefault(_SAVED, {})[state.op] = state
 
 
@@ -50,11 +58,17 @@ def read_state(spec: OpSpec) -> OpState:
     inputs = {param.name: grid_input(spec.name, param) for param in spec.tensors}
     args = {}
     for arg in spec.args:
+        key = arg_key(spec.name, arg.name)
         if arg.kind == "size":
             ndim = st.session_state[arg_key(spec.name, "size.ndim")]
             args[arg.name] = tuple(st.session_state.get(arg_key(spec.name, f"size.{d}"), 1) for d in range(ndim))
+        elif arg.kind == "ints":
+            text = st.session_state[key]
+            args[arg.name] = parse_ints(text) or text  # unparsable text stays, and build_call reports it
+        elif arg.kind == "float" and arg.none_allowed:
+            args[arg.name] = st.session_state[key] if st.session_state.get(f"{key}.on") else None
         else:
-            args[arg.name] = st.session_state[arg_key(spec.name, arg.name)]
+            args[arg.name] = st.session_state[key]
     return OpState(spec.name, inputs, args)
 
 
@@ -97,5 +111,6 @@ def _widgets_present(spec: OpSpec) -> bool:
     keys = [f"dtype.{spec.name}.{p.name}" for p in spec.tensors]
     keys += [f"ndim.{spec.name}.{p.name}.0" for p in spec.tensors]
     keys += [arg_key(spec.name, "size.ndim" if a.kind == "size" else a.name) for a in spec.args]
+    keys += [arg_key(spec.name, a.name) + ".on" for a in spec.args if a.kind == "float" and a.none_allowed]
     keys += [f"grid.{spec.name}.{p.name}" for p in spec.tensors]
     return all(k in st.session_state for k in keys)

@@ -6,20 +6,22 @@ import torch
 from components.heatmap import heatmap
 from core.figures import index_at, tensor_figure, value_range
 from core.messages import MSG
+from core.ops.aliasing import alias_notes, named_results
 from core.ops.provenance import sources
-from core.ops.run import OpError
+from core.ops.run import OpError, OpOutcome
 from core.ops.spec import OpCall
 
 
-def before_after(call: OpCall, result: torch.Tensor | None, lang: str) -> None:
+def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
     """Draw the inputs and the result; a click on a result cell outlines the input cells it comes from."""
     spec = call.spec
-    marks = spec.marks(call) if result is not None else {}
-    named = _named_inputs(call)
-    scale_with = [t for name, t, param in named if param.dtypes != ("int64",) or not spec.same_scale]
-    zrange = value_range(*scale_with, result) if spec.same_scale and result is not None else None
+    results = named_results(outcome.result)
+    marks = spec.marks(call) if outcome.error is None else {}
+    named = _named_inputs(call.tensors, call)
+    scaled = [t for _, t, param in named if param.dtypes != ("int64",)] + [t for _, t in results if t.is_floating_point() or t.dtype == torch.int64]
+    zrange = value_range(*scaled) if spec.same_scale and results else None
     chart_key = f"chart.result.{spec.name}"
-    picked = _picked_cell(chart_key, result)
+    picked = _picked_cell(chart_key, results[0][1] if results else None)
     found = sources(call, picked) if picked is not None else []
     before, after = st.columns(2)
     with before:
@@ -27,7 +29,7 @@ def before_after(call: OpCall, result: torch.Tensor | None, lang: str) -> None:
         if not named:
             st.caption("—")
         for name, tensor, param in named:
-            own_scale = param.dtypes == ("int64",) and spec.same_scale
+            own_scale = param.dtypes == ("int64",)
             figure = tensor_figure(
                 tensor, name, zrange=None if own_scale else zrange,
                 marked_dim=marks.get(param.name), highlights=[i for n, i in found if n == name],
@@ -35,37 +37,51 @@ def before_after(call: OpCall, result: torch.Tensor | None, lang: str) -> None:
             heatmap(figure, key=f"chart.{spec.name}.{name}")
     with after:
         st.markdown(f"#### {MSG['after'](lang)}")
-        if result is None:
+        if outcome.error is not None:
             return
-        figure = tensor_figure(
-            result, "result", zrange=zrange, marked_dim=marks.get("result"), selectable=True
-        )
-        heatmap(figure, key=chart_key, selectable=True)
-        if picked is None:
-            st.caption(MSG["click_cell"](lang))
-        else:
-            cell = "result[" + ", ".join(map(str, picked)) + "]"
-            listed = ", ".join(f"{n}[{', '.join(map(str, i))}]" for n, i in found)
-            st.info(MSG["sources_of"](lang, cell=cell, sources=listed) if found else MSG["no_sources"](lang, cell=cell))
+        if not results:  # a plain Python number (item)
+            st.metric(MSG["number_result"](lang, type=type(outcome.result).__name__), repr(outcome.result))
+        for i, (name, tensor) in enumerate(results):
+            own = zrange if tensor.dtype != torch.bool and name in ("result", "result.values", "result[0]") else None
+            figure = tensor_figure(tensor, name, zrange=own, marked_dim=marks.get("result"), selectable=i == 0)
+            heatmap(figure, key=chart_key if i == 0 else f"chart.{spec.name}.{name}", selectable=i == 0)
+        if results and spec.deterministic is False:
+            st.warning(MSG["not_deterministic"](lang))
+        if results and not spec.random:
+            _sources_caption(picked, found, lang)
+        if spec.show_inputs_after:
+            for name, tensor, _ in _named_inputs(outcome.inputs_after, call):
+                st.markdown(MSG["input_after"](lang, name=name))
+                heatmap(tensor_figure(tensor, name, zrange=zrange), key=f"chart.{spec.name}.after.{name}")
+    for note in alias_notes(outcome.result, outcome.inputs_after, lang):
+        st.info(note)
 
 
 def op_error(error: OpError, lang: str) -> None:
-    """torch's refusal, explained: its message, the shapes, a fix torch accepts."""
-    st.error(
-        f"**{MSG['torch_says'](lang)}:** `{error.torch_message}`\n\n"
-        f"{MSG['shapes_were'](lang, shapes=error.shapes)}\n\n"
-        f"{MSG['suggested_fix'](lang, fix=error.fix)}"
-    )
+    """torch's refusal (or the playground's own check), explained: the message, the shapes, a fix."""
+    said = f"**{MSG['torch_says'](lang)}:** `{error.torch_message}`" if error.from_torch else error.torch_message
+    fix = f"\n\n{MSG['suggested_fix'](lang, fix=error.fix)}" if error.fix else ""
+    st.error(f"{said}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
 
 
-def _named_inputs(call: OpCall):
+def _sources_caption(picked, found, lang: str) -> None:
+    if picked is None:
+        st.caption(MSG["click_cell"](lang))
+        return
+    cell = "result[" + ", ".join(map(str, picked)) + "]"
+    listed = ", ".join(f"{n}[{', '.join(map(str, i))}]" for n, i in found)
+    st.info(MSG["sources_of"](lang, cell=cell, sources=listed) if found else MSG["no_sources"](lang, cell=cell))
+
+
+def _named_inputs(tensors, call: OpCall):
+    """(name, tensor, param) for every input; a plain-number input is drawn as the 0-d tensor it stands for."""
     named = []
     for param in call.spec.tensors:
-        value = call.tensors[param.name]
-        if param.is_list:
-            named += [(f"{param.name}[{i}]", t, param) for i, t in enumerate(value)]
-        else:
-            named.append((param.name, value, param))
+        value = tensors[param.name]
+        items = value if param.is_list else [value]
+        for i, item in enumerate(items):
+            tensor = item if isinstance(item, torch.Tensor) else torch.tensor(item)
+            named.append((f"{param.name}[{i}]" if param.is_list else param.name, tensor, param))
     return named
 
 

@@ -117,6 +117,22 @@ MSG: dict[str, Text] = {
         "Shape {shape} has more than {max} elements, the playground's cap per tensor.",
         "形状 {shape} 的元素个数超过了每个张量 {max} 个的上限。",
     ),
+    "not_ints": Text(
+        "'{text}' is not a list of whole numbers: type them separated by commas, e.g. 2, -1",
+        "'{text}' 不是整数列表：请用逗号分隔输入，例如 2, -1",
+    ),
+    "alias_view": Text(
+        "`{result}` is a view of `{input}`: it shares `{input}`'s memory, so no data was copied and writing into one "
+        "changes the other. `{result}.is_contiguous()` = {contiguous}, `{result}.stride()` = {stride}.",
+        "`{result}` 是 `{input}` 的视图（view）：两者共享同一块内存，没有复制数据，修改其中一个会改变另一个。"
+        "`{result}.is_contiguous()` = {contiguous}，`{result}.stride()` = {stride}。",
+    ),
+    "input_after": Text("`{name}` after the call", "调用之后的 `{name}`"),
+    "number_result": Text("result is a Python {type}", "result 是一个 Python {type}"),
+    "not_deterministic": Text(
+        "torch.empty does not initialise memory: these values are whatever the memory held, and change from run to run.",
+        "torch.empty 不初始化内存：这些值只是内存中原有的内容，每次运行都可能不同。",
+    ),
     # URL state
     "url_bad_param": Text(
         "The link's `{param}` could not be used ({why}); showing the example's value instead.",
@@ -126,6 +142,7 @@ MSG: dict[str, Text] = {
     "url_not_literal": Text(
         "'{value}' is not a nested list of numbers", "'{value}' 不是由数字组成的嵌套列表"
     ),
+    "url_out_of_range": Text("{value} is outside {low}..{high}", "{value} 超出了 {low}..{high} 的范围"),
     "url_ragged": Text("the rows have different lengths", "各行长度不一致"),
     "url_bad_choice": Text("'{value}' is not one of {choices}", "'{value}' 不是 {choices} 之一"),
     "url_bad_count": Text("needs {min} to {max} tensors", "需要 {min} 到 {max} 个张量"),

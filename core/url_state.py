@@ -10,7 +10,7 @@ import math
 import re
 
 from core.grid import infer_dtype, literal, parse_grid, shape_of, shape_problem
-from core.limits import MAX_DIM_SIZE, MAX_NDIM
+from core.limits import MAX_DIM_SIZE, MAX_ELEMENTS, MAX_NDIM
 from core.messages import MSG
 from core.ops.catalog import OPS
 from core.ops.spec import OpSpec
@@ -37,7 +37,12 @@ def encode(state: OpState, lang: str) -> dict[str, str]:
             params[f"{param.name}_dtype"] = item.dtype
     for arg in spec.args:
         value = state.args[arg.name]
-        params[arg.name] = _compact(list(value)) if arg.kind == "size" else _compact(value)
+        if arg.kind in ("size", "ints"):
+            params[arg.name] = _compact(list(value))
+        elif arg.kind in ("text", "choice"):
+            params[arg.name] = str(value)
+        else:
+            params[arg.name] = _compact(value)
     params["lang"] = lang
     return params
 
@@ -114,6 +119,33 @@ def _decode_arg(spec: OpSpec, state: OpState, name: str, raw: str, lang: str):
         if problem:
             raise BadParam(problem)
         return tuple(value)
+    if arg.kind == "ints":
+        value = _parse_literal(raw, lang)
+        if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise BadParam(MSG["url_not_literal"](lang, value=raw))
+        if len(value) > MAX_NDIM + 1 or any(abs(v) > MAX_ELEMENTS for v in value):
+            raise BadParam(MSG["url_not_literal"](lang, value=raw))
+        return tuple(value)
+    if arg.kind == "text":
+        if len(raw) > 60:
+            raise BadParam(MSG["url_not_literal"](lang, value=raw[:60]))
+        return raw
+    if arg.kind == "choice":
+        if raw not in arg.choices:
+            raise BadParam(MSG["url_bad_choice"](lang, value=raw, choices=", ".join(arg.choices)))
+        return raw
+    if arg.kind in ("int", "float"):
+        if raw == "None" and arg.none_allowed:
+            return None
+        try:
+            value = int(raw) if arg.kind == "int" else float(raw)
+        except ValueError:
+            raise BadParam(MSG["url_not_literal"](lang, value=raw)) from None
+        low = arg.minimum if arg.minimum is not None else -math.inf
+        high = arg.maximum if arg.maximum is not None else math.inf
+        if not (low <= value <= high) or not math.isfinite(value):
+            raise BadParam(MSG["url_out_of_range"](lang, value=raw, low=low, high=high))
+        return value
     choices = arg_choices(spec, state, name)
     value = None if raw == "None" else _int_or_none(raw)
     if value not in choices or (value is None and raw != "None"):

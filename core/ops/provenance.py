@@ -14,6 +14,15 @@ from core.ops.spec import OpCall
 Cell = tuple[str, tuple[int, ...]]  # ("input", (1, 2)) or ("tensors[1]", (0,))
 
 
+def first_tensor(result) -> torch.Tensor | None:
+    """The tensor a click on the result refers to: the result itself, or the first of a tuple (values of max)."""
+    if isinstance(result, torch.Tensor):
+        return result
+    if isinstance(result, (tuple, list)) and result and isinstance(result[0], torch.Tensor):
+        return result[0]
+    return None
+
+
 def sources(call: OpCall, out_index: tuple[int, ...]) -> list[Cell]:
     """The input cells that result[out_index] depends on."""
     generator = torch.Generator().manual_seed(0)  # a private generator: never the global RNG
@@ -25,16 +34,24 @@ def sources(call: OpCall, out_index: tuple[int, ...]) -> list[Cell]:
             tensors[param.name] = value
             continue
         items = value if param.is_list else [value]
+        if not all(isinstance(t, torch.Tensor) for t in items):
+            tensors[param.name] = value  # a plain number takes no gradient
+            continue
         copies = []
         for i, t in enumerate(items):
             leaf = (1 + torch.rand(t.shape, generator=generator, dtype=torch.float64)).requires_grad_()
             leaves[f"{param.name}[{i}]" if param.is_list else param.name] = leaf
             copies.append(leaf)
         tensors[param.name] = copies if param.is_list else copies[0]
-    if not leaves:
+    if not leaves or call.spec.random or call.spec.show_inputs_after:
+        return []  # nothing to trace, or an in-place op that autograd refuses on leaves
+    try:
+        result = first_tensor(execute(replace(call, tensors=tensors)))  # (same shape as the real result)
+        if result is None or not result.requires_grad:
+            return []  # integer outputs (argmax, indices) carry no gradient
+        result[out_index].backward()
+    except RuntimeError:
         return []
-    result = execute(replace(call, tensors=tensors))  # (same shape as the real result)
-    result[out_index].backward()
     cells: list[Cell] = []
     for name, leaf in leaves.items():
         cells += [(name, tuple(i)) for i in (leaf.grad != 0).nonzero().tolist()]

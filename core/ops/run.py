@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, replace
 import re
+from typing import Any, Mapping
 
 import torch
 
@@ -14,40 +15,79 @@ from core.ops.spec import OpCall, dim_range, resolve
 class OpError:
     """torch's refusal, with the operands' shapes and a suggested fix (in the page's language)."""
 
-    torch_message: str
+    torch_message: str  # torch's own words, or the playground's when it checked the call first
     shapes: str
     fix: str
+    from_torch: bool = True
 
 
 @dataclass(frozen=True)
 class OpOutcome:
-    """What running an op gave: a result tensor or an explained error."""
+    """What running an op gave: a result (a tensor, a tuple of them, or a Python number) or an explained error,
+    and the inputs as they are after the call (an in-place op changes them)."""
 
-    result: torch.Tensor | None
+    result: Any
     error: OpError | None
+    inputs_after: Mapping[str, Any] | None = None
+
+
+def _is_star(call: OpCall, name: str) -> bool:
+    spec = call.spec
+    if name in call.tensors:
+        return spec.tensor(name).star
+    return spec.arg(name).star
 
 
 def call_args(call: OpCall) -> tuple[list, dict]:
     """The positional and keyword arguments the call passes to torch, in the signature's order."""
     values = {**call.tensors, **call.args}
     names = call.spec.signature
-    positional = [values[name] for name in names[: call.spec.positional]]
+    positional = []
+    for name in names[: call.spec.positional]:
+        positional += list(values[name]) if _is_star(call, name) else [values[name]]
     keywords = {name: values[name] for name in names[call.spec.positional :]}
     return positional, keywords
 
 
-def execute(call: OpCall) -> torch.Tensor:
-    """Call torch; raises what torch raises."""
+def execute(call: OpCall):
+    """Call torch; raises what torch raises. A random op draws from its own generator, never the global one."""
     positional, keywords = call_args(call)
+    if call.spec.random:
+        keywords["generator"] = torch.Generator().manual_seed(int(call.args["seed"]))
+    if call.spec.method:
+        return getattr(positional[0], call.spec.function.rsplit(".", 1)[1])(*positional[1:], **keywords)
     return resolve(call.spec.function)(*positional, **keywords)
 
 
 def run(call: OpCall, lang: str) -> OpOutcome:
-    """Run the call; on failure, explain torch's message."""
+    """Run the call on copies of the inputs (so an in-place op leaves the shown inputs alone); explain failures."""
+    if call.spec.validate:
+        problem = call.spec.validate(call, lang)
+        if problem:
+            hint = call.spec.hint(lang) if call.spec.hint else ""
+            return OpOutcome(None, OpError(problem, shapes_summary(call), hint, from_torch=False))
+    copies = replace(call, tensors={name: _copy(value) for name, value in call.tensors.items()})
     try:
-        return OpOutcome(execute(call), None)
+        return OpOutcome(execute(copies), None, copies.tensors)
     except (RuntimeError, IndexError, TypeError, ValueError) as exc:
         return OpOutcome(None, explain(call, exc, lang))
+
+
+def result_shape(result) -> tuple[int, ...]:
+    """The shape a shape rule talks about: the result's, or its first tensor's (values of max); () for a number."""
+    if isinstance(result, torch.Tensor):
+        return tuple(result.shape)
+    if isinstance(result, (tuple, list)) and result and isinstance(result[0], torch.Tensor):
+        return tuple(result[0].shape)
+    return ()
+
+
+def _copy(value):
+    if isinstance(value, torch.Tensor):
+        return value.clone()
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
 
 
 def explain(call: OpCall, exc: Exception, lang: str) -> OpError:
@@ -63,7 +103,10 @@ def shapes_summary(call: OpCall) -> str:
         tensors = value if isinstance(value, list) else [value]
         for i, t in enumerate(tensors):
             label = f"{name}[{i}]" if isinstance(value, list) else name
-            parts.append(f"{label} {format_shape(t.shape)} {dtype_name(t.dtype)}")
+            if isinstance(t, torch.Tensor):
+                parts.append(f"{label} {format_shape(t.shape)} {dtype_name(t.dtype)}")
+            else:
+                parts.append(f"{label} = {t!r}")
     return ", ".join(parts)
 
 
@@ -74,11 +117,11 @@ def _find_fix(call: OpCall, message: str, lang: str) -> str:
             return fix
     for candidate, words in _candidate_fixes(call, lang):
         try:
-            execute(candidate)
+            execute(replace(candidate, tensors={n: _copy(v) for n, v in candidate.tensors.items()}))
         except Exception:  # a candidate that torch refuses too is simply not the fix
             continue
         return words
-    return MSG["fix_none"](lang)
+    return call.spec.hint(lang) if call.spec.hint else MSG["fix_none"](lang)
 
 
 def _candidate_fixes(call: OpCall, lang: str):

@@ -19,6 +19,8 @@ class TensorParam:
     dtypes: tuple[str, ...] = ALL_DTYPES  # dtypes the user may choose for it
     count: tuple[int, int] | None = None  # a list of tensors (`tensors`): (fewest, most)
     aligned_with_output: bool = False  # result[i] reads index[i] (gather's `index`)
+    number_when_0d: bool = False  # a 0-d grid is passed (and written) as a plain Python number: torch.mul(A, 2)
+    star: bool = False  # a list passed unpacked: torch.einsum(equation, *operands)
 
     @property
     def is_list(self) -> bool:
@@ -30,13 +32,18 @@ class ArgParam:
     """A non-tensor argument (`dim`, `keepdim`, `size`), by torch's name."""
 
     name: str
-    kind: str  # "dim", "bool" or "size"
+    kind: str  # "dim", "bool", "size", "ints" (e.g. a view's shape), "int", "float", "text" or "choice"
     default: Any  # the value the page starts from
     torch_default: Any = REQUIRED  # what torch assumes when the argument is left out
     of: str = "input"  # the tensor whose number of dims sets a dim's range
     none_allowed: bool = False  # dim=None means every dim
     new_axis: bool = False  # the dim names a new axis: its range is -(n+1)..n
     help: str = "dim_help"  # key into MSG
+    minimum: float | None = None  # for "int" / "float"
+    maximum: float | None = None
+    choices: tuple = ()  # for "choice"
+    star: bool = False  # "ints" passed unpacked: input.view(2, -1)
+    keyword_only: bool = False  # never positional, even when the signature would allow it
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,14 @@ class OpSpec:
     shape_rule: Callable[["OpCall", tuple[int, ...], str], str]  # (call, result shape, lang) -> words
     marks: Callable[["OpCall"], Mapping[str, int]] = lambda call: {}  # tensor name -> the dim to mark
     same_scale: bool = True  # before and after share one colour scale
+    method: bool = False  # called on the first signature entry: input.view(2, 3)
+    random: bool = False  # draws random numbers: run with a private generator seeded by the `seed` argument
+    deterministic: bool = True  # False for torch.empty: what it prints is whatever memory held
+    show_inputs_after: bool = False  # draw the inputs again after the call (in-place ops and their copies)
+    hint: Text | None = None  # the fix to suggest when torch refuses and no small change helps
+    validate: Callable[["OpCall", str], str | None] | None = None  # a check before torch sees the call
+    notes: Callable[["OpCall", Any, str], str] | None = None  # extra words under the shape rule (einsum's loops)
+    group: str = "basics"  # where the op sits in the picker
 
     def tensor(self, name: str) -> TensorParam:
         return next(p for p in self.tensors if p.name == name)
@@ -86,7 +101,9 @@ class OpCall:
 
     def shape(self, name: str) -> tuple[int, ...]:
         value = self.tensors[name]
-        return tuple(value[0].shape) if isinstance(value, list) else tuple(value.shape)
+        if isinstance(value, list):
+            value = value[0]
+        return tuple(value.shape) if isinstance(value, torch.Tensor) else ()
 
     def ndim(self, name: str) -> int:
         return len(self.shape(name))

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.grid import CellError, format_value, infer_dtype, parse_grid, shape_of, shape_problem
+from core.messages import MSG
 from core.ops.spec import OpCall, OpSpec, dim_range
 
 
@@ -76,15 +77,29 @@ def build_call(spec: OpSpec, state: OpState, lang: str) -> tuple[OpCall | None, 
             if grid.errors:
                 problems.append(InputProblem(name, item.dtype, cells=grid.errors))
             parsed.append(grid.tensor)
+        if param.number_when_0d:
+            parsed = [t.item() if t is not None and t.ndim == 0 else t for t in parsed]
         tensors[param.name] = parsed if param.is_list else parsed[0] if parsed else None
     for arg in spec.args:
+        value = state.args[arg.name]
         if arg.kind == "size":
-            message = shape_problem(tuple(state.args[arg.name]), lang)
+            message = shape_problem(tuple(value), lang)
             if message:
                 problems.append(InputProblem(arg.name, "", shape_message=message))
+        if arg.kind == "ints" and (not isinstance(value, tuple) or not value):
+            problems.append(InputProblem(arg.name, "", shape_message=MSG["not_ints"](lang, text=value)))
     if problems:
         return None, problems
     return OpCall(spec, tensors, dict(state.args)), []
+
+
+def parse_ints(text: str) -> tuple[int, ...] | None:
+    """'2, -1' -> (2, -1); None when the text is not a comma-separated list of whole numbers."""
+    parts = [p.strip() for p in str(text).strip().strip("()[]").split(",") if p.strip()]
+    try:
+        return tuple(int(p) for p in parts)
+    except ValueError:
+        return None
 
 
 def arg_choices(spec: OpSpec, state: OpState, name: str) -> list:

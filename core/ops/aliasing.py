@@ -1,0 +1,34 @@
+"""Does a result share memory with an input? Views (view, t, transpose, unsqueeze, expand, slicing) do."""
+
+import torch
+
+from core.messages import MSG
+
+
+def named_results(result) -> list[tuple[str, torch.Tensor]]:
+    """The tensors of a result with the names Python would reach them by: result, result.values, result[1]."""
+    if isinstance(result, torch.Tensor):
+        return [("result", result)]
+    if hasattr(result, "_fields"):  # torch.return_types: (values, indices)
+        return [(f"result.{field}", getattr(result, field)) for field in result._fields]
+    if isinstance(result, (tuple, list)):
+        return [(f"result[{i}]", t) for i, t in enumerate(result) if isinstance(t, torch.Tensor)]
+    return []
+
+
+def alias_notes(result, inputs_after: dict, lang: str) -> list[str]:
+    """One sentence per result tensor that is a view of an input: what it shares, and whether it is contiguous."""
+    notes = []
+    for result_name, tensor in named_results(result):
+        for input_name, value in (inputs_after or {}).items():
+            items = value if isinstance(value, list) else [value]
+            for i, item in enumerate(items):
+                if not isinstance(item, torch.Tensor) or item.numel() == 0 or tensor.numel() == 0:
+                    continue
+                if tensor.untyped_storage().data_ptr() == item.untyped_storage().data_ptr():
+                    label = f"{input_name}[{i}]" if isinstance(value, list) else input_name
+                    notes.append(MSG["alias_view"](
+                        lang, result=result_name, input=label, contiguous=tensor.is_contiguous(),
+                        stride=tuple(tensor.stride()),
+                    ))
+    return notes
