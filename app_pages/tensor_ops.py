@@ -20,7 +20,7 @@ for warning in pop_warnings():
     st.warning(warning)
 
 top = st.columns([1, 2])
-top[0].selectbox(MSG["op"](lang), list(OPS), key="op", format_func=lambda name: f"torch.{name}")
+top[0].selectbox(MSG["op"](lang), list(OPS), key="op", format_func=lambda name: OPS[name].label)
 top[1].selectbox(
     MSG["preset"](lang), [p.key for p in spec.presets], key=f"preset.{spec.name}",
     format_func=lambda key: spec.preset(key).title(lang), on_change=lambda: load_preset(spec.name, st.session_state[f"preset.{spec.name}"]),

@@ -3,7 +3,8 @@
 import torch
 
 from core.grid import dtype_name, literal
-from core.ops.spec import REQUIRED, OpCall
+from core.ops.run import call_args
+from core.ops.spec import OpCall
 
 
 def tensor_source(t) -> str:
@@ -33,23 +34,8 @@ def call_source(call: OpCall) -> str:
             parts += [_value_source(v) for v in call.args[name]]
         else:
             parts.append(_value_source(call.args[name]))
-    keywords = []
-    for name in names[spec.positional :]:
-        if name in call.tensors:
-            keywords.append(f"{name}={name}")
-            continue
-        arg = spec.arg(name)
-        value = call.args[name]
-        keywords.append((f"{name}={_value_source(value)}", arg.torch_default is not REQUIRED and value == arg.torch_default))
-    # a default argument is left out only when every argument after it is left out too
-    rendered = []
-    for item in reversed(keywords):
-        if isinstance(item, tuple):
-            text, omittable = item
-            if omittable and not rendered:
-                continue
-            item = text
-        rendered.insert(0, item)
+    _, passed = call_args(call)
+    rendered = [f"{name}={name}" if name in call.tensors else f"{name}={_value_source(value)}" for name, value in passed.items()]
     arguments = parts + rendered
     if spec.method:
         return f"{arguments[0]}.{spec.function.rsplit('.', 1)[1]}({', '.join(arguments[1:])})"
@@ -59,9 +45,9 @@ def call_source(call: OpCall) -> str:
 def snippet(call: OpCall) -> str:
     """A script that, run on its own, prints exactly what the page shows as the result."""
     spec = call.spec
-    lines = ["import torch", ""]
+    lines = ["import torch", *spec.imports, ""]
     if spec.function.startswith("torch.nn.functional."):
-        lines = ["import torch", "import torch.nn.functional as F", ""]
+        lines.insert(1, "import torch.nn.functional as F")
     for param in spec.tensors:
         value = call.tensors[param.name]
         if param.is_list:
@@ -73,8 +59,9 @@ def snippet(call: OpCall) -> str:
         lines.append("")
     if spec.random:
         lines.append(f"torch.manual_seed({call.args['seed']})  # the playground uses a private torch.Generator instead")
-    source = call_source(call).replace("torch.nn.functional.", "F.")
-    lines += [f"result = {source}", "print(result)"]
+    source = spec.code(call) if spec.code else call_source(call).replace("torch.nn.functional.", "F.")
+    *setup, expression = source.split("\n")  # an idiom may need lines before its expression
+    lines += [*setup, f"result = {expression}", "print(result)"]
     if spec.show_inputs_after:
         lines += [f"print({param.name})" for param in spec.tensors]
     return "\n".join(lines) + "\n"

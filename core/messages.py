@@ -73,6 +73,39 @@ MSG: dict[str, Text] = {
         "Keep the reduced dim with size 1 instead of removing it.", "保留被归约的维度（大小变为 1），而不是删除它。"
     ),
     "size_help": Text("The shape of the new tensor, one size per dim.", "新张量的形状，每一维一个大小。"),
+    "shape_help": Text(
+        "The target shape, sizes separated by commas, e.g. 2, -1 (one -1 is worked out from the element count).",
+        "目标形状，用逗号分隔各维大小，例如 2, -1（一个 -1 会根据元素个数自动推算）。",
+    ),
+    "dims_help": Text("The new order of the dims, e.g. 2, 0, 1.", "维度的新顺序，例如 2, 0, 1。"),
+    "repeats_help": Text("How many times to repeat along each dim, e.g. 2, 3.", "沿每一维重复的次数，例如 2, 3。"),
+    "diagonal_help": Text(
+        "Which diagonal: 0 is the main one, positive ones lie above it, negative ones below.",
+        "哪一条对角线：0 为主对角线，正数在其上方，负数在其下方。",
+    ),
+    "clamp_min_help": Text("The lower bound; untick to leave it out (None).", "下界；取消勾选表示不设下界（None）。"),
+    "clamp_max_help": Text("The upper bound; untick to leave it out (None).", "上界；取消勾选表示不设上界（None）。"),
+    "value_help": Text("A number.", "一个数。"),
+    "num_classes_help": Text("How many classes (the length of each one-hot row).", "类别数（每个 one-hot 行的长度）。"),
+    "k_help": Text("How many of the largest values to keep.", "保留最大的几个值。"),
+    "seed_help": Text(
+        "The seed of the random generator: the same seed gives the same numbers.", "随机数生成器的种子：相同的种子得到相同的数。"
+    ),
+    "n_help": Text("The number of rows.", "行数。"),
+    "m_help": Text("The number of columns.", "列数。"),
+    "k_offset_help": Text(
+        "The diagonal's offset: positive moves it up and right, negative down and left.",
+        "对角线的偏移：正数向右上移动，负数向左下移动。",
+    ),
+    "steps_help": Text("How many points, both ends included.", "点的个数（包含两端）。"),
+    "low_help": Text("The smallest value that can come out (included).", "可能出现的最小值（包含）。"),
+    "high_help": Text("One past the largest value that can come out (excluded).", "上界（不包含）。"),
+    "split_help": Text("The size of each piece (the last may be smaller).", "每段的大小（最后一段可能更小）。"),
+    "chunks_help": Text("How many pieces to cut into (at most).", "切成几块（至多）。"),
+    "equation_help": Text(
+        "Letters name dims, a comma separates operands, '->' introduces the output, '...' stands for leading dims.",
+        "字母代表维度，逗号分隔各操作数，'->' 后面是输出，'...' 代表前面的若干维。",
+    ),
     "working_dim": Text("working dim", "运算维度"),
     # grid validation
     "cell_empty": Text("{cell} is empty: type a number.", "{cell} 为空：请输入一个数。"),

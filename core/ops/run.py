@@ -8,7 +8,7 @@ import torch
 
 from core.grid import dtype_name, format_shape
 from core.messages import MSG
-from core.ops.spec import OpCall, dim_range, resolve
+from core.ops.spec import REQUIRED, OpCall, dim_range, resolve
 
 
 @dataclass(frozen=True)
@@ -39,19 +39,31 @@ def _is_star(call: OpCall, name: str) -> bool:
 
 
 def call_args(call: OpCall) -> tuple[list, dict]:
-    """The positional and keyword arguments the call passes to torch, in the signature's order."""
+    """The positional and keyword arguments the call passes to torch, in the signature's order.
+
+    A keyword argument equal to torch's default is left out when every argument after it is left out too, so
+    torch sees the same call the code panel shows (`torch.squeeze(input)`, not `torch.squeeze(input, dim=None)`).
+    """
     values = {**call.tensors, **call.args}
     names = call.spec.signature
     positional = []
     for name in names[: call.spec.positional]:
         positional += list(values[name]) if _is_star(call, name) else [values[name]]
-    keywords = {name: values[name] for name in names[call.spec.positional :]}
-    return positional, keywords
+    keywords = {}
+    for name in reversed(names[call.spec.positional :]):
+        if not keywords and name not in call.tensors:
+            default = call.spec.arg(name).torch_default
+            if default is not REQUIRED and values[name] == default:
+                continue
+        keywords[name] = values[name]
+    return positional, dict(reversed(keywords.items()))
 
 
 def execute(call: OpCall):
     """Call torch; raises what torch raises. A random op draws from its own generator, never the global one."""
     positional, keywords = call_args(call)
+    if call.spec.implementation:
+        return call.spec.implementation(*positional, **keywords)
     if call.spec.random:
         keywords["generator"] = torch.Generator().manual_seed(int(call.args["seed"]))
     if call.spec.method:
@@ -115,7 +127,7 @@ def _find_fix(call: OpCall, message: str, lang: str) -> str:
         fix = explain_rule(call, message, lang)
         if fix:
             return fix
-    for candidate, words in _candidate_fixes(call, lang):
+    for candidate, words in _candidate_fixes(call, lang) if call.spec.try_fixes else ():
         try:
             execute(replace(candidate, tensors={n: _copy(v) for n, v in candidate.tensors.items()}))
         except Exception:  # a candidate that torch refuses too is simply not the fix

@@ -39,3 +39,19 @@ def broadcast_words(left, right, lang: str) -> str:
         f"Broadcasting: align {shp(left)} and {shp(right)} from the right; in every dim the sizes must be equal "
         f"or one of them 1 (the size-1 side is repeated): {aligned}"
     )
+
+
+def rule(en: str, zh: str):
+    """A shape rule from two templates; fields: each tensor's shape by its name, each argument, `out`."""
+
+    def words(call, out, lang: str) -> str:
+        fields = {name: shp(call.shape(name)) for name in call.tensors}
+        fields.update({name: _arg_text(value) for name, value in call.args.items()})
+        fields["out"] = shp(out)
+        return (zh if lang == "zh" else en).format(**fields)
+
+    return words
+
+
+def _arg_text(value) -> str:
+    return shp(value) if isinstance(value, tuple) else str(value)

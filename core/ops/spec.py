@@ -43,7 +43,7 @@ class ArgParam:
     maximum: float | None = None
     choices: tuple = ()  # for "choice"
     star: bool = False  # "ints" passed unpacked: input.view(2, -1)
-    keyword_only: bool = False  # never positional, even when the signature would allow it
+    whole_as_int: bool = False  # a whole "float" is passed (and written) as an int: clamp(t, 0, 5) keeps int64
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Preset:
     inputs: Mapping[str, Any] = field(default_factory=dict)  # nested lists; a list of them for `tensors`
     args: Mapping[str, Any] = field(default_factory=dict)
     dtypes: Mapping[str, str] = field(default_factory=dict)  # when not what torch.tensor would infer
+    error: bool = False  # a preset that shows an error on purpose (a lesson in what torch refuses)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,22 @@ class OpSpec:
     deterministic: bool = True  # False for torch.empty: what it prints is whatever memory held
     show_inputs_after: bool = False  # draw the inputs again after the call (in-place ops and their copies)
     hint: Text | None = None  # the fix to suggest when torch refuses and no small change helps
+    try_fixes: bool = True  # look for a small change torch accepts (off where the hint is the lesson)
     validate: Callable[["OpCall", str], str | None] | None = None  # a check before torch sees the call
     notes: Callable[["OpCall", Any, str], str] | None = None  # extra words under the shape rule (einsum's loops)
     group: str = "basics"  # where the op sits in the picker
+    implementation: Callable | None = None  # for a guide idiom that is not one torch call: (torch) code run instead
+    code: Callable[["OpCall"], str] | None = None  # that idiom's source line, e.g. "(torch.sign(input) + 1) / 2"
+    imports: tuple[str, ...] = ()  # extra imports its snippet needs, e.g. "import numpy as np"
+
+    @property
+    def label(self) -> str:
+        """How the op picker names it: torch.sum, Tensor.view, F.one_hot, or a guide idiom as written."""
+        if self.implementation:
+            return self.name
+        if self.method:
+            return f"Tensor.{self.name}"
+        return self.function.replace("torch.nn.functional.", "F.")
 
     def tensor(self, name: str) -> TensorParam:
         return next(p for p in self.tensors if p.name == name)

@@ -90,7 +90,12 @@ def build_call(spec: OpSpec, state: OpState, lang: str) -> tuple[OpCall | None, 
             problems.append(InputProblem(arg.name, "", shape_message=MSG["not_ints"](lang, text=value)))
     if problems:
         return None, problems
-    return OpCall(spec, tensors, dict(state.args)), []
+    args = dict(state.args)
+    for arg in spec.args:
+        value = args[arg.name]
+        if arg.whole_as_int and isinstance(value, float) and value.is_integer():
+            args[arg.name] = int(value)
+    return OpCall(spec, tensors, args), []
 
 
 def parse_ints(text: str) -> tuple[int, ...] | None:

@@ -1,6 +1,8 @@
 """Ops that pick elements by index."""
 
-from core.ops.shape_words import index_expr, shp
+import torch
+
+from core.ops.shape_words import index_expr, rule, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -54,4 +56,105 @@ GATHER = OpSpec(
     ),
     shape_rule=_gather_rule,
     marks=lambda call: {"input": call.args["dim"], "index": call.args["dim"], "result": call.args["dim"]},
+)
+
+
+def _numpy_eye_rows(input, num_classes):
+    import numpy as np  # the guide's own idiom goes through numpy; torch.tensor turns it back into a tensor
+
+    return torch.tensor(np.eye(num_classes)[input.numpy()])
+
+
+SCATTER = OpSpec(
+    name="scatter", function="torch.scatter", signature=("input", "dim", "index", "src"), positional=1,
+    tensors=(
+        TensorParam("input", dtypes=("int64", "float32", "float64")),
+        TensorParam("index", dtypes=("int64",)),
+        TensorParam("src", dtypes=("int64", "float32", "float64")),
+    ),
+    args=(ArgParam("dim", "dim", 1),),
+    presets=(
+        Preset("inverse", Text("The inverse of gather: write src into the positions index gives", "gather 的逆操作：按 index 把 src 写入对应位置"),
+               {"input": [[0, 0, 0], [0, 0, 0]], "index": [[2, 0], [1, 2]], "src": [[1, 2], [3, 4]]}, {"dim": 1}),
+        Preset("rows", Text("dim=0: each column chooses its row", "dim=0：每列选择写入的行"),
+               {"input": [[0, 0, 0], [0, 0, 0], [0, 0, 0]], "index": [[0, 1, 2]], "src": [[7, 8, 9]]}, {"dim": 0}),
+    ),
+    summary=Text("Writes src into a copy of input: along dim, src[i][j] goes to the position index[i][j].",
+                 "把 src 写入 input 的副本：沿 dim，src[i][j] 被写到 index[i][j] 指定的位置。"),
+    shape_rule=lambda call, out, lang: (
+        f"{shp(call.shape('input'))} -> {shp(out)}: " + (
+            f"形状同 input；第 {call.args['dim']} 维的位置由 index 给出" if lang == "zh"
+            else f"input's shape; along dim {call.args['dim']} the position comes from index")
+    ),
+    marks=lambda call: {"input": call.args["dim"], "index": call.args["dim"], "result": call.args["dim"]}, group="index",
+)
+
+INDEX_SELECT = OpSpec(
+    name="index_select", function="torch.index_select", signature=("input", "dim", "index"), positional=1,
+    tensors=(TensorParam("input", dtypes=("int64", "float32", "float64", "bool")), TensorParam("index", dtypes=("int64",))),
+    args=(ArgParam("dim", "dim", 0),),
+    presets=(
+        Preset("rows", Text("Pick rows 2 and 0", "选取第 2 行和第 0 行"), {"input": _X, "index": [2, 0]}, {"dim": 0}),
+        Preset("cols", Text("Pick columns 1, 1, 0 (repeats allowed)", "选取第 1、1、0 列（可重复）"), {"input": _X, "index": [1, 1, 0]}, {"dim": 1}),
+    ),
+    summary=Text("Whole slices along dim, in the order a 1-d index lists them.", "按一维 index 给出的顺序，沿 dim 取出整片数据。"),
+    shape_rule=lambda call, out, lang: (
+        f"{shp(call.shape('input'))} -> {shp(out)}: " + (
+            f"第 {call.args['dim']} 维的大小变为 len(index) = {call.shape('index')[0] if call.shape('index') else 1}" if lang == "zh"
+            else f"dim {call.args['dim']} becomes len(index) = {call.shape('index')[0] if call.shape('index') else 1}")
+    ),
+    marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]}, group="index",
+)
+
+ONE_HOT = OpSpec(
+    name="one_hot", function="torch.nn.functional.one_hot", signature=("tensor", "num_classes"), positional=1,
+    tensors=(TensorParam("tensor", dtypes=("int64",)),),
+    args=(ArgParam("num_classes", "int", 3, torch_default=-1, minimum=-1, maximum=16, help="num_classes_help"),),
+    presets=(
+        Preset("guide", Text("The guide's labels y = [0, 2, 2], 3 classes", "指南中的标签 y = [0, 2, 2]，3 类"), {"tensor": [0, 2, 2]}),
+        Preset("infer", Text("num_classes=-1: inferred as max + 1", "num_classes=-1：自动取 最大值 + 1"), {"tensor": [1, 0, 3]}, {"num_classes": -1}),
+        Preset("out_of_range", Text("An error: label 3 with 3 classes", "错误：3 类却出现标签 3"), {"tensor": [0, 3, 1]}, error=True),
+    ),
+    summary=Text("Each label becomes a row with a single 1 at the label's position (int64).", "每个标签变成一行，只有标签位置为 1（int64）。"),
+    shape_rule=rule("{tensor} -> {out}: one row of length num_classes per label", "{tensor} -> {out}：每个标签一行，长度为 num_classes"),
+    hint=Text("every label must be in 0..num_classes-1: raise num_classes or fix the label",
+              "每个标签都必须在 0..num_classes-1 之间：增大 num_classes 或修正标签"),
+    same_scale=False, group="index",
+)
+
+ONE_HOT_NUMPY = OpSpec(
+    name="np.eye(n)[y]", function="torch.tensor", signature=("input", "num_classes"), positional=2,
+    tensors=(TensorParam("input", dtypes=("int64",)),),
+    args=(ArgParam("num_classes", "int", 3, minimum=1, maximum=16, help="num_classes_help"),),
+    presets=(
+        Preset("guide", Text("The guide: torch.tensor(np.eye(3)[y]), y = [0, 2, 2]", "指南示例：torch.tensor(np.eye(3)[y])，y = [0, 2, 2]"), {"input": [0, 2, 2]}),
+        Preset("out_of_range", Text("An error: label 3 with np.eye(3)", "错误：np.eye(3) 遇到标签 3"), {"input": [0, 3, 1]}, error=True),
+    ),
+    summary=Text(
+        "The guide's one-hot idiom: y picks rows of the identity matrix. It comes out float64 (numpy's default), "
+        "unlike F.one_hot's int64.",
+        "指南中的 one-hot 写法：用 y 选取单位矩阵的行。结果是 float64（numpy 的默认类型），而 F.one_hot 得到 int64。",
+    ),
+    shape_rule=rule("{input} -> {out}: row y[i] of the {num_classes} x {num_classes} identity, for each label",
+                    "{input} -> {out}：对每个标签取 {num_classes} x {num_classes} 单位矩阵的第 y[i] 行"),
+    implementation=_numpy_eye_rows, code=lambda call: f"torch.tensor(np.eye({call.args['num_classes']})[input])",
+    imports=("import numpy as np",),
+    hint=Text("every label must be below n in np.eye(n)", "每个标签都必须小于 np.eye(n) 中的 n"),
+    same_scale=False, group="index",
+)
+
+ITEM = OpSpec(
+    name="item", function="Tensor.item", signature=("input",), positional=1, method=True,
+    tensors=(TensorParam("input", dtypes=("float32", "float64", "int64", "bool")),), args=(),
+    presets=(
+        Preset("guide", Text("The guide: x[1, 1].item() of a one-element tensor", "指南示例：对单元素张量 x[1, 1] 调用 .item()"), {"input": -1.445}),
+        Preset("one_cell", Text("A (1, 1) tensor works too", "(1, 1) 张量同样可以"), {"input": [[7]]}),
+        Preset("many", Text("An error: item() of a (2, 2) tensor", "错误：对 (2, 2) 张量调用 item()"), {"input": [[0.4702, 0.5145], [-0.0682, -1.445]]}, error=True),
+    ),
+    summary=Text("The single value of a one-element tensor as a plain Python number (float, int or bool).",
+                 "把单元素张量中的值取出为普通 Python 数（float、int 或 bool）。"),
+    shape_rule=rule("{input} -> a Python number: exactly one element is required", "{input} -> 一个 Python 数：张量必须恰好只有一个元素"),
+    hint=Text("item() needs exactly one element: index one first, e.g. input[1, 1].item(), or reduce, e.g. input.sum().item()",
+              "item() 要求张量只有一个元素：先取出一个元素，如 input[1, 1].item()，或先归约，如 input.sum().item()"),
+    group="index",
 )

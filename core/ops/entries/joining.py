@@ -86,3 +86,38 @@ STACK = OpSpec(
     shape_rule=_stack_rule,
     marks=lambda call: {"result": call.args["dim"]},
 )
+
+SPLIT = OpSpec(
+    name="split", function="torch.split", signature=("tensor", "split_size_or_sections", "dim"), positional=2,
+    tensors=(TensorParam("tensor"),),
+    args=(ArgParam("split_size_or_sections", "int", 2, minimum=1, maximum=16, help="split_help"),
+          ArgParam("dim", "dim", 0, torch_default=0, of="tensor")),
+    presets=(
+        Preset("pairs", Text("[1..5] in pieces of 2: the last is shorter", "[1..5] 每 2 个一段：最后一段较短"), {"tensor": [1, 2, 3, 4, 5]}),
+        Preset("cols", Text("A (2, 4) into column pairs", "把 (2, 4) 按每 2 列切开"), {"tensor": [[1, 2, 3, 4], [5, 6, 7, 8]]}, {"dim": 1}),
+    ),
+    summary=Text("Cuts a tensor along dim into pieces of split_size (the last may be shorter); each piece is a view.",
+                 "沿 dim 把张量切成每段 split_size 大小的若干段（最后一段可能较短）；每段都是视图。"),
+    shape_rule=lambda call, out, lang: (
+        f"{shp(call.shape('tensor'))} -> " + ("每段沿第 %s 维最多 %s 个" % (call.args["dim"], call.args["split_size_or_sections"]) if lang == "zh"
+        else "pieces of at most %s along dim %s" % (call.args["split_size_or_sections"], call.args["dim"]))
+    ),
+    marks=lambda call: {"tensor": call.args["dim"]}, group="join",
+)
+
+CHUNK = OpSpec(
+    name="chunk", function="torch.chunk", signature=("input", "chunks", "dim"), positional=2,
+    tensors=(TensorParam("input"),),
+    args=(ArgParam("chunks", "int", 3, minimum=1, maximum=16, help="chunks_help"), ArgParam("dim", "dim", 0, torch_default=0)),
+    presets=(
+        Preset("three", Text("[1..6] into 3 chunks", "[1..6] 分成 3 块"), {"input": [1, 2, 3, 4, 5, 6]}),
+        Preset("uneven", Text("[1..5] into 3 chunks: sizes 2, 2, 1", "[1..5] 分成 3 块：大小 2、2、1"), {"input": [1, 2, 3, 4, 5]}),
+        Preset("fewer", Text("[1..4] into 3 chunks gives only 2", "[1..4] 分成 3 块实际只得到 2 块"), {"input": [1, 2, 3, 4]}),
+    ),
+    summary=Text("Cuts into (at most) chunks pieces of size ceil(n / chunks) along dim; may return fewer.",
+                 "沿 dim 切成（至多）chunks 块，每块大小 ceil(n / chunks)；可能少于 chunks 块。"),
+    shape_rule=lambda call, out, lang: (
+        f"{shp(call.shape('input'))} -> " + ("至多 %s 块" % call.args["chunks"] if lang == "zh" else "at most %s chunks" % call.args["chunks"])
+    ),
+    marks=lambda call: {"input": call.args["dim"]}, group="join",
+)

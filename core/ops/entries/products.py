@@ -1,7 +1,8 @@
 """Matrix and element-wise products."""
 
-from core.ops.shape_words import broadcast_words, shp
-from core.ops.spec import OpSpec, Preset, TensorParam
+from core.ops import einsum_words
+from core.ops.shape_words import broadcast_words, rule, shp
+from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
 _NUMERIC = ("int64", "float32", "float64")
@@ -62,7 +63,7 @@ MM = OpSpec(
         Preset("rect", Text("(2, 3) @ (3, 2)", "(2, 3) @ (3, 2)"),
                {"input": [[1, 2, 3], [4, 5, 6]], "mat2": [[1, 0], [0, 1], [1, 1]]}),
         Preset("mismatch", Text("A shape error: (2, 3) @ (2, 3)", "形状错误：(2, 3) @ (2, 3)"),
-               {"input": [[1, 2, 3], [4, 5, 6]], "mat2": [[1, 0, 1], [0, 1, 1]]}),
+               {"input": [[1, 2, 3], [4, 5, 6]], "mat2": [[1, 0, 1], [0, 1, 1]]}, error=True),
     ),
     summary=Text(
         "Matrix product of two 2-d tensors only: (m, n) and (n, p) give (m, p).",
@@ -119,7 +120,7 @@ MUL = OpSpec(
         Preset("broadcast_col", Text("Broadcasting: (2, 3) * (2, 1)", "广播：(2, 3) * (2, 1)"),
                {"input": [[1, 2, 3], [4, 5, 6]], "other": [[10], [100]]}),
         Preset("mismatch", Text("A shape error: (2, 3) * (2,)", "形状错误：(2, 3) * (2,)"),
-               {"input": [[1, 2, 3], [4, 5, 6]], "other": [10, 100]}),
+               {"input": [[1, 2, 3], [4, 5, 6]], "other": [10, 100]}, error=True),
     ),
     summary=Text(
         "Element-wise product. Shapes must match or broadcast; a 0-d other multiplies every element.",
@@ -127,4 +128,69 @@ MUL = OpSpec(
     ),
     shape_rule=_mul_rule,
     same_scale=False,
+)
+
+BMM = OpSpec(
+    name="bmm", function="torch.bmm", signature=("input", "mat2"), positional=2,
+    tensors=(TensorParam("input", dtypes=_NUMERIC), TensorParam("mat2", dtypes=_NUMERIC)), args=(),
+    presets=(
+        Preset("pair", Text("A batch of 2: (2, 2, 3) @ (2, 3, 2)", "批量大小 2：(2, 2, 3) @ (2, 3, 2)"),
+               {"input": [[[1, 2, 3], [4, 5, 6]], [[1, 0, 0], [0, 1, 0]]],
+                "mat2": [[[1, 0], [0, 1], [1, 1]], [[2, 0], [0, 2], [1, 1]]]}),
+    ),
+    summary=Text("A matrix product per batch element: (b, n, m) @ (b, m, p) -> (b, n, p); no broadcasting.",
+                 "对每个批次元素做矩阵乘法：(b, n, m) @ (b, m, p) -> (b, n, p)；不支持广播。"),
+    shape_rule=rule("(b, n, m) @ (b, m, p) -> (b, n, p): {input} @ {mat2} -> {out}", "(b, n, m) @ (b, m, p) -> (b, n, p)：{input} @ {mat2} -> {out}"),
+    marks=lambda call: {"input": 2, "mat2": 1}, same_scale=False, group="products",
+)
+
+OUTER = OpSpec(
+    name="outer", function="torch.outer", signature=("input", "vec2"), positional=2,
+    tensors=(TensorParam("input", dtypes=_NUMERIC), TensorParam("vec2", dtypes=_NUMERIC)), args=(),
+    presets=(Preset("table", Text("A times table: [1, 2, 3] outer [1, 10]", "乘法表：[1, 2, 3] 与 [1, 10] 的外积"),
+                    {"input": [1, 2, 3], "vec2": [1, 10]}),),
+    summary=Text("Every element of input times every element of vec2: (m,) and (n,) give (m, n).",
+                 "input 的每个元素乘以 vec2 的每个元素：(m,) 与 (n,) 得到 (m, n)。"),
+    shape_rule=rule("{input} outer {vec2} -> {out}: result[i][j] = input[i] * vec2[j]", "{input} 外积 {vec2} -> {out}：result[i][j] = input[i] * vec2[j]"),
+    same_scale=False, group="products",
+)
+
+
+def _einsum_check(call, lang):
+    shapes = [tuple(t.shape) for t in call.tensors["operands"]]
+    return einsum_words.check(call.args["equation"], shapes, lang)
+
+
+def _einsum_preset(key, en, zh, equation, operands, error=False):
+    return Preset(key, Text(en, zh), {"operands": operands}, {"equation": equation}, error=error)
+
+
+_E_A = [[1, 2, 3, 4], [1, 1, 1, 1], [4, 3, 2, 1]]
+
+EINSUM = OpSpec(
+    name="einsum", function="torch.einsum", signature=("equation", "operands"), positional=2,
+    tensors=(TensorParam("operands", dtypes=_NUMERIC, count=(1, 3), star=True),),
+    args=(ArgParam("equation", "text", "ij,jk->ik", help="equation_help"),),
+    presets=(
+        _einsum_preset("guide_mm", "The guide: matrix product 'ij,jk->ik'", "指南示例：矩阵乘法 'ij,jk->ik'", "ij,jk->ik", [_A, _B]),
+        _einsum_preset("guide_dot", "The guide: dot product 'i,i->'", "指南示例：向量点积 'i,i->'", "i,i->", [[1, 2, 3], [4, 5, 6]]),
+        _einsum_preset("guide_outer", "The guide: outer product 'i,j->ij'", "指南示例：向量外积 'i,j->ij'", "i,j->ij", [[1, 2, 3], [1, 10]]),
+        _einsum_preset("guide_t", "The guide: transpose 'ij->ji'", "指南示例：矩阵转置 'ij->ji'", "ij->ji", [[[1, 2, 3], [4, 5, 6]]]),
+        _einsum_preset("guide_broadcast", "The guide: broadcast multiply 'ij,j->ij'", "指南示例：广播乘法 'ij,j->ij'", "ij,j->ij", [_E_A, [2, 2, 2, 2]]),
+        _einsum_preset("guide_trace", "The guide: trace 'ii->'", "指南示例：矩阵的迹 'ii->'", "ii->", [[[1, 2, 3], [4, 5, 6], [7, 8, 9]]]),
+        _einsum_preset("batched", "Batched matmul 'bij,bjk->bik'", "批量矩阵乘法 'bij,bjk->bik'", "bij,bjk->bik",
+                       [[_A, _B], [[[1, 0], [0, 1]], [[0, 1], [1, 0]]]]),
+        _einsum_preset("ellipsis", "'...' stands for the leading dims: '...ij->...ji'", "'...' 代表前面的各维：'...ij->...ji'", "...ij->...ji",
+                       [[_A, _B]]),
+        _einsum_preset("wrong", "An error: sizes disagree for 'j'", "错误：'j' 的大小不一致", "ij,jk->ik", [[[1, 2, 3], [4, 5, 6]], [[1, 2, 3], [4, 5, 6]]], error=True),
+    ),
+    summary=Text(
+        "Einstein summation: letters name dims; letters in the output are kept, the others are multiplied and summed away.",
+        "爱因斯坦求和约定：字母代表维度；出现在输出中的字母被保留，其余的相乘后求和消去。",
+    ),
+    shape_rule=lambda call, out, lang: f"'{call.args['equation']}': " + ", ".join(shp(t.shape) for t in call.tensors["operands"]) + f" -> {shp(out)}",
+    validate=_einsum_check, notes=lambda call, result, lang: einsum_words.loops(call.args["equation"], lang),
+    hint=Text("one term per operand, one letter per dim, the same letter for the same size",
+              "每个操作数一组下标，每一维一个字母，同一字母对应相同大小"),
+    same_scale=False, group="products",
 )

@@ -59,3 +59,89 @@ SUM = OpSpec(
     marks=lambda call: {} if call.args["dim"] is None else {"input": call.args["dim"]},
     same_scale=False,
 )
+
+
+def _dim_rule(verb_en: str, verb_zh: str):
+    def words(call, out, lang):
+        dim, keepdim = call.args.get("dim"), call.args.get("keepdim", False)
+        shape = shp(call.shape("input"))
+        if dim is None:
+            return f"{shape} -> {shp(out)}: " + (f"{verb_en} over every element" if lang != "zh" else f"对全部元素{verb_zh}")
+        kept = (" (kept with size 1)" if keepdim else " (removed)") if lang != "zh" else ("（保留为大小 1）" if keepdim else "（被消去）")
+        if lang == "zh":
+            return f"{shape} -> {shp(out)}：沿第 {dim} 维{verb_zh}，该维{kept}"
+        return f"{shape} -> {shp(out)}: {verb_en} along dim {dim}, which is{kept}"
+    return words
+
+
+_MATRIX = [[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]]
+_DIM_MARK = lambda call: {} if call.args.get("dim") is None else {"input": call.args["dim"]}  # noqa: E731
+
+MEAN = OpSpec(
+    name="mean", function="torch.mean", signature=("input", "dim", "keepdim"), positional=1,
+    tensors=(TensorParam("input", dtypes=("float32", "float64")),),
+    args=(ArgParam("dim", "dim", None, torch_default=None, none_allowed=True),
+          ArgParam("keepdim", "bool", False, torch_default=False, help="keepdim_help")),
+    presets=(
+        Preset("all", Text("The mean of every element", "全部元素的平均值"), {"input": _MATRIX}),
+        Preset("dim0", Text("dim=0: the mean of each column", "dim=0：每列的平均值"), {"input": _MATRIX}, {"dim": 0}),
+        Preset("dim1_keep", Text("dim=1, keepdim=True", "dim=1, keepdim=True"), {"input": _MATRIX}, {"dim": 1, "keepdim": True}),
+    ),
+    summary=Text("The average, over everything or along dim (floating-point inputs only).", "求平均值：对全部元素或沿 dim（仅限浮点输入）。"),
+    shape_rule=_dim_rule("averaged", "求平均"), marks=_DIM_MARK, same_scale=False, group="reduce",
+)
+
+MAX = OpSpec(
+    name="max", function="torch.max", signature=("input", "dim", "keepdim"), positional=1,
+    tensors=(TensorParam("input", dtypes=("float32", "float64", "int64")),),
+    args=(ArgParam("dim", "dim", 1), ArgParam("keepdim", "bool", False, torch_default=False, help="keepdim_help")),
+    presets=(
+        Preset("rows", Text("dim=1: each row's largest value and where it is", "dim=1：每行的最大值及其位置"), {"input": _MATRIX}, {"dim": 1}),
+        Preset("cols", Text("dim=0: each column's", "dim=0：每列的最大值"), {"input": _MATRIX}, {"dim": 0}),
+    ),
+    summary=Text("With dim: a pair (values, indices), the largest value along dim and its position.",
+                 "指定 dim 时返回一对 (values, indices)：沿 dim 的最大值及其位置。"),
+    shape_rule=_dim_rule("the max is taken", "取最大值"), marks=_DIM_MARK, group="reduce",
+)
+
+ARGMAX = OpSpec(
+    name="argmax", function="torch.argmax", signature=("input", "dim", "keepdim"), positional=1,
+    tensors=(TensorParam("input", dtypes=("float32", "float64", "int64")),),
+    args=(ArgParam("dim", "dim", 1, torch_default=None, none_allowed=True),
+          ArgParam("keepdim", "bool", False, torch_default=False, help="keepdim_help")),
+    presets=(
+        Preset("rows", Text("dim=1: the predicted class of each row", "dim=1：每行的预测类别"), {"input": [[2.0, 1.0, 0.1], [0.5, 2.1, 1.3]]}, {"dim": 1}),
+        Preset("flat", Text("No dim: the position in the flattened tensor", "不指定 dim：在展平后张量中的位置"), {"input": _MATRIX}, {"dim": None}),
+    ),
+    summary=Text("The position of the largest value (int64), along dim or in the flattened tensor.",
+                 "最大值所在的位置（int64），沿 dim 或在展平后的张量中。"),
+    shape_rule=_dim_rule("the max's position is found", "找出最大值的位置"), marks=_DIM_MARK, same_scale=False, group="reduce",
+)
+
+CUMSUM = OpSpec(
+    name="cumsum", function="torch.cumsum", signature=("input", "dim"), positional=1,
+    tensors=(TensorParam("input", dtypes=("float32", "float64", "int64")),), args=(ArgParam("dim", "dim", 1),),
+    presets=(
+        Preset("rows", Text("Running totals along each row", "沿每行的累计和"), {"input": [[1, 2, 3], [4, 5, 6]]}, {"dim": 1}),
+        Preset("cols", Text("Down each column", "沿每列向下累计"), {"input": [[1, 2, 3], [4, 5, 6]]}, {"dim": 0}),
+    ),
+    summary=Text("Running totals along dim: result[..., i] = input[..., 0] + ... + input[..., i].",
+                 "沿 dim 的累计和：result[..., i] = input[..., 0] + ... + input[..., i]。"),
+    shape_rule=lambda call, out, lang: (f"{shp(call.shape('input'))} -> {shp(out)}: " + ("形状不变，沿第 %s 维累加" % call.args["dim"] if lang == "zh" else "the shape stays, totals run along dim %s" % call.args["dim"])),
+    marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]}, same_scale=False, group="reduce",
+)
+
+TOPK = OpSpec(
+    name="topk", function="torch.topk", signature=("input", "k", "dim"), positional=2,
+    tensors=(TensorParam("input", dtypes=("float32", "float64", "int64")),),
+    args=(ArgParam("k", "int", 2, minimum=1, maximum=16, help="k_help"), ArgParam("dim", "dim", -1, torch_default=-1)),
+    presets=(
+        Preset("top2", Text("The 2 largest of each row", "每行最大的 2 个"), {"input": [[1.0, 5.0, 3.0, 4.0], [4.0, 2.0, 6.0, 0.0]]}, {"k": 2}),
+        Preset("too_many", Text("An error: k larger than the dim", "错误：k 大于该维的大小"), {"input": [[1.0, 5.0, 3.0]]}, {"k": 4}, error=True),
+    ),
+    summary=Text("The k largest values along dim, sorted, with their positions: (values, indices).",
+                 "沿 dim 取最大的 k 个值（已排序）及其位置：(values, indices)。"),
+    shape_rule=lambda call, out, lang: (f"{shp(call.shape('input'))} -> {shp(out)}: " + ("第 %s 维的大小变为 k = %s" % (call.args["dim"], call.args["k"]) if lang == "zh" else "dim %s shrinks to k = %s" % (call.args["dim"], call.args["k"]))),
+    marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]},
+    hint=Text("choose k no larger than the size of dim", "k 不能超过该维的大小"), group="reduce",
+)
