@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.arg_controls import arg_controls
 from components.code_panel import code_panel
+from components.dim_sweep import dim_sweep
 from components.op_state import load_preset, pop_warnings, read_state, remember, restore
 from components.op_views import before_after, op_error
 from components.tensor_grid import tensor_grid
@@ -59,5 +60,6 @@ if call is not None:
         if spec.notes:
             st.markdown(spec.notes(call, outcome.result, lang))
     before_after(call, outcome, lang)
+    dim_sweep(call, lang)
     output = None if outcome.error else printed(outcome.result, outcome.inputs_after, spec)
     code_panel(snippet(call), output, query, lang)

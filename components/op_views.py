@@ -4,7 +4,7 @@ import streamlit as st
 import torch
 
 from components.heatmap import heatmap
-from core.figures import index_at, tensor_figure, value_range
+from core.figures import DIM_COLOURS, index_at, tensor_figure, value_range
 from core.messages import MSG
 from core.ops.aliasing import alias_notes, named_results
 from core.ops.provenance import sources
@@ -20,6 +20,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
     named = _named_inputs(call.tensors, call)
     scaled = [t for _, t, param in named if param.dtypes != ("int64",)] + [t for _, t in results if t.is_floating_point() or t.dtype == torch.int64]
     zrange = value_range(*scaled) if spec.same_scale and results else None
+    input_colours, result_colours = _dim_colours(call, results)
     chart_key = f"chart.result.{spec.name}"
     picked = _picked_cell(chart_key, results[0][1] if results else None)
     found = sources(call, picked) if picked is not None else []
@@ -33,6 +34,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             figure = tensor_figure(
                 tensor, name, zrange=None if own_scale else zrange,
                 marked_dim=marks.get(param.name), highlights=[i for n, i in found if n == name],
+                dim_colours=input_colours if input_colours and tensor.ndim == len(input_colours) else None,
             )
             heatmap(figure, key=f"chart.{spec.name}.{name}")
     with after:
@@ -43,7 +45,9 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             st.metric(MSG["number_result"](lang, type=type(outcome.result).__name__), repr(outcome.result))
         for i, (name, tensor) in enumerate(results):
             own = zrange if tensor.dtype != torch.bool and name in ("result", "result.values", "result[0]") else None
-            figure = tensor_figure(tensor, name, zrange=own, marked_dim=marks.get("result"), selectable=i == 0)
+            figure = tensor_figure(
+                tensor, name, zrange=own, marked_dim=marks.get("result"), selectable=i == 0, dim_colours=result_colours
+            )
             heatmap(figure, key=chart_key if i == 0 else f"chart.{spec.name}.{name}", selectable=i == 0)
         if results and spec.deterministic is False:
             st.warning(MSG["not_deterministic"](lang))
@@ -62,6 +66,16 @@ def op_error(error: OpError, lang: str) -> None:
     said = f"**{MSG['torch_says'](lang)}:** `{error.torch_message}`" if error.from_torch else error.torch_message
     fix = f"\n\n{MSG['suggested_fix'](lang, fix=error.fix)}" if error.fix else ""
     st.error(f"{said}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
+
+
+def _dim_colours(call: OpCall, results) -> tuple[dict, dict]:
+    """Each input dim's colour, and the same colour on the result dim it became (ops with a dim map)."""
+    if not call.spec.dim_map or not results:
+        return {}, {}
+    ndim = call.ndim(call.spec.tensors[0].name)
+    inputs = {d: DIM_COLOURS[d] for d in range(ndim)}
+    mapping = call.spec.dim_map(call, results[0][1].ndim)
+    return inputs, {target: DIM_COLOURS[source] for source, target in mapping.items()}
 
 
 def _sources_caption(picked, found, lang: str) -> None:

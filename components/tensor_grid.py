@@ -62,7 +62,7 @@ def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
         )
     state = st.session_state[key]
     for i in range(len(state["base"])):
-        label = MSG["tensor_n"](lang, i=i) if param.is_list else None
+        label = MSG["tensor_n"](lang, name=param.name, i=i) if param.is_list else None
         state["current"][i] = _one_grid(op, param.name, i, state, label, lang)
     return grid_input(op, param)
 

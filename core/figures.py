@@ -8,7 +8,10 @@ import torch
 from core.grid import dtype_name
 
 CELL_PX = 46  # one cell's side, so a 16 x 16 tensor still fits a column
-MARK_COLOUR = "#e8590c"  # the working dim's axis and arrow
+MARK_COLOUR = "#e8590c"  # the working dim's axis and arrow, when dims carry no colour of their own
+PLAIN_COLOUR = "#495057"
+# one colour per input dim, kept by that dim in the result, so a learner sees where each dim went
+DIM_COLOURS = ("#1971c2", "#2f9e44", "#9c36b5", "#e67700")
 HIGHLIGHT_COLOUR = "#e8590c"
 SELECTED_COLOUR = "#1c7ed6"
 # ColorBrewer Blues, light to dark, spelled out: plotly.js's own "Blues" runs the other way
@@ -40,13 +43,14 @@ def tensor_figure(
     *,
     zrange: tuple[float, float] | None = None,
     marked_dim: int | None = None,
+    dim_colours: dict[int, str] | None = None,
     highlights: list[tuple[int, ...]] = (),
     selected: tuple[int, ...] | None = None,
     selectable: bool = False,
 ) -> go.Figure:
     """A heatmap of a 0-d to 3-d tensor; 3-d is drawn as one panel per slice along dim 0.
 
-    `highlights` outlines cells (sources of a selected result cell), `selected` outlines one cell in another colour,
+    `dim_colours` colours each dim's axis title (dim -> colour); `highlights` outlines cells (sources of a selected result cell), `selected` outlines one cell in another colour,
     and `selectable` overlays invisible markers so a click on a cell can be read back as a point selection.
     The figure is assembled as plain data and wrapped without plotly's validation, which took ~50 ms a figure.
     """
@@ -74,7 +78,7 @@ def tensor_figure(
             traces.append(_click_targets(rows, cols, p, text, hover, axis))
         left = p / panels + (gap / 2 if panels > 1 else 0)
         right = (p + 1) / panels - (gap / 2 if panels > 1 else 0)
-        x_axis, y_axis = _axes(ndim, rows, cols, marked)
+        x_axis, y_axis = _axes(ndim, rows, cols, marked, dim_colours or {})
         layout[f"xaxis{axis}"] = {**x_axis, "domain": [left, right], "anchor": f"y{axis}"}
         layout[f"yaxis{axis}"] = {**y_axis, "anchor": f"x{axis}", "scaleanchor": f"x{axis}"}
     shapes = [_outline(ndim, index, HIGHLIGHT_COLOUR) for index in highlights]
@@ -82,7 +86,7 @@ def tensor_figure(
         shapes.append(_outline(ndim, selected, SELECTED_COLOUR))
     annotations = []
     if ndim == 3:  # each slice labelled below, in the working-dim colour when dim 0 is the one worked along
-        colour = MARK_COLOUR if marked == 0 else "#495057"
+        colour = (dim_colours or {}).get(0) or (MARK_COLOUR if marked == 0 else PLAIN_COLOUR)
         for p in range(panels):
             centre = (p + 0.5) / panels
             annotations.append(dict(
@@ -148,7 +152,7 @@ def _click_targets(rows: int, cols: int, panel: int, text, hover: str, axis: str
     )
 
 
-def _axes(ndim: int, rows: int, cols: int, marked: int | None) -> tuple[dict, dict]:
+def _axes(ndim: int, rows: int, cols: int, marked: int | None, colours: dict[int, str]) -> tuple[dict, dict]:
     """The x and y axes of one panel, titled with the tensor dim each one shows."""
     x_dim = {0: None, 1: 0, 2: 1, 3: 2}[ndim]
     y_dim = {0: None, 1: None, 2: 0, 3: 1}[ndim]
@@ -157,7 +161,7 @@ def _axes(ndim: int, rows: int, cols: int, marked: int | None) -> tuple[dict, di
         is_marked = dim is not None and dim == marked
         title = "" if dim is None else (f"<b>→ dim {dim} ←</b>" if is_marked else f"dim {dim}")
         return dict(
-            title=dict(text=title, font=dict(color=MARK_COLOUR if is_marked else "#495057")),
+            title=dict(text=title, font=dict(color=colours.get(dim) or (MARK_COLOUR if is_marked else PLAIN_COLOUR))),
             tickmode="array", tickvals=list(range(count)),
             ticktext=[str(i) if dim is not None else "" for i in range(count)],
             showgrid=False, zeroline=False, fixedrange=True,

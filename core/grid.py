@@ -5,6 +5,7 @@ what the user typed, even when that is not a number. Parsing reports every bad c
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 import math
 
 import numpy as np
@@ -22,7 +23,6 @@ DTYPES = {
 FLOAT_DTYPES = ("float32", "float64")
 ALL_DTYPES = tuple(DTYPES)
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-_FLOAT32_MAX = float(np.finfo(np.float32).max)
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 
@@ -36,7 +36,7 @@ class CellError:
     reason: str  # key into MSG
 
     def describe(self, name: str, lang: str) -> str:
-        cell = f"{name}[{', '.join(map(str, self.index))}]"
+        cell = f"{name}[{', '.join(map(str, self.index))}]" if self.index else name
         return MSG[self.reason](lang, cell=cell, text=self.text)
 
 
@@ -85,7 +85,11 @@ def format_value(value, dtype: str) -> str:
     if dtype == "int64":
         return str(int(value))
     if dtype == "float32":
-        return str(np.float32(value))  # shortest float32 round trip: 0.1, not 0.10000000149011612
+        with np.errstate(over="ignore"):
+            single = np.float32(value)
+        if np.isinf(single) and not math.isinf(value):
+            return repr(float(value))  # too large for float32: keep the number, parsing will say so
+        return str(single)  # shortest float32 round trip: 0.1, not 0.10000000149011612
     return repr(float(value))
 
 
@@ -188,17 +192,17 @@ def _parse_cell(cell, dtype: str):
     if math.isinf(number):
         return None, "cell_inf"
     if dtype == "int64":
-        try:
-            integer = int(text)
-        except ValueError:
-            if not number.is_integer():
-                return None, "cell_not_integer"
-            integer = int(number)
+        exact = Decimal(text)  # exact, unlike float: "9007199254740993.0" stays odd
+        if exact != exact.to_integral_value():
+            return None, "cell_not_integer"
+        integer = int(exact)
         if not _INT64_MIN <= integer <= _INT64_MAX:
             return None, "cell_int_overflow"
         return integer, None
-    if dtype == "float32" and abs(number) > _FLOAT32_MAX:
-        return None, "cell_float32_overflow"
+    if dtype == "float32":
+        with np.errstate(over="ignore"):
+            if np.isinf(np.float32(number)):  # past float32's largest value once rounded
+                return None, "cell_float32_overflow"
     return number, None
 
 

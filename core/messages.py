@@ -58,7 +58,7 @@ MSG: dict[str, Text] = {
     "ndim": Text("dims", "维数"),
     "size_of_dim": Text("size of dim {dim}", "第 {dim} 维大小"),
     "tensor_count": Text("number of tensors", "张量个数"),
-    "tensor_n": Text("tensors[{i}]", "tensors[{i}]"),
+    "tensor_n": Text("{name}[{i}]", "{name}[{i}]"),
     "slice_label": Text("{name}[{i}] (slice {i} along dim 0)", "{name}[{i}]（沿第 0 维的第 {i} 片）"),
     "none_option": Text("None (all dims)", "None（全部维度）"),
     "dim_help": Text(
@@ -105,6 +105,11 @@ MSG: dict[str, Text] = {
     "equation_help": Text(
         "Letters name dims, a comma separates operands, '->' introduces the output, '...' stands for leading dims.",
         "字母代表维度，逗号分隔各操作数，'->' 后面是输出，'...' 代表前面的若干维。",
+    ),
+    "sweep_toggle": Text("Sweep every dim", "遍历每一个 dim"),
+    "sweep_help": Text(
+        "Runs the op once for every valid dim (and keepdim off / on) and shows the results side by side.",
+        "对每一个合法的 dim（以及 keepdim 的开 / 关）各运行一次，并排显示结果。",
     ),
     "working_dim": Text("working dim", "运算维度"),
     # grid validation
@@ -159,6 +164,10 @@ MSG: dict[str, Text] = {
         "changes the other. `{result}.is_contiguous()` = {contiguous}, `{result}.stride()` = {stride}.",
         "`{result}` 是 `{input}` 的视图（view）：两者共享同一块内存，没有复制数据，修改其中一个会改变另一个。"
         "`{result}.is_contiguous()` = {contiguous}，`{result}.stride()` = {stride}。",
+    ),
+    "alias_same": Text(
+        "`{result}` is `{input}` itself (same memory, same shape): the call wrote into `{input}` in place.",
+        "`{result}` 就是 `{input}` 本身（同一块内存、同样的形状）：这次调用原地修改了 `{input}`。",
     ),
     "input_after": Text("`{name}` after the call", "调用之后的 `{name}`"),
     "number_result": Text("result is a Python {type}", "result 是一个 Python {type}"),

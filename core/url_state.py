@@ -99,6 +99,10 @@ def _decode_tensor(spec: OpSpec, name: str, query: dict[str, str], lang: str) ->
     if dtype not in param.dtypes:
         raise BadParam(MSG["url_bad_choice"](lang, value=dtype, choices=", ".join(param.dtypes)))
     text = [values_to_text(g, dtype) for g in grids]
+    for grid_text in text:
+        errors = parse_grid(grid_text, dtype).errors  # e.g. 1e39 as float32, 2**63 as int64
+        if errors:
+            raise BadParam(errors[0].describe(name, lang))
     return InputState(text if param.is_list else text[0], dtype)
 
 

@@ -149,8 +149,8 @@ def test_dim_is_checked_against_the_linked_input():
 
 def test_unknown_op_warning_names_the_op():
     """The warning says which op was not known."""
-    _, warnings = decode({"op": "softmax"}, "en")
-    assert warnings == [MSG["url_bad_param"]("en", param="op", why=MSG["url_unknown_op"]("en", value="softmax"))]
+    _, warnings = decode({"op": "no_such_op"}, "en")
+    assert warnings == [MSG["url_bad_param"]("en", param="op", why=MSG["url_unknown_op"]("en", value="no_such_op"))]
 
 
 def test_several_bad_parameters_give_one_warning_each():
@@ -209,3 +209,13 @@ def test_explicit_dtype_parameter_is_honoured():
     state, warnings = decode({"op": "sum", "input": "[1,2]", "input_dtype": "float32"}, "en")
     assert warnings == []
     assert state.inputs["input"] == InputState(["1.0", "2.0"], "float32")
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
+@pytest.mark.parametrize("raw", ["[[1e39]]", "[[9223372036854775808]]"])
+def test_literal_out_of_its_dtypes_range_falls_back(raw):
+    """Like NaN, a value beyond the dtype's range gives one warning and the preset's grid, so the state builds."""
+    state, warnings = decode({"op": "sum", "input": raw}, "en")
+    assert len(warnings) == 1 and "`input`" in warnings[0]
+    assert state.inputs == preset_state(OPS["sum"]).inputs
+    assert build_call(OPS["sum"], state, "en")[1] == []

@@ -9,8 +9,9 @@ def named_results(result) -> list[tuple[str, torch.Tensor]]:
     """The tensors of a result with the names Python would reach them by: result, result.values, result[1]."""
     if isinstance(result, torch.Tensor):
         return [("result", result)]
-    if hasattr(result, "_fields"):  # torch.return_types: (values, indices)
-        return [(f"result.{field}", getattr(result, field)) for field in result._fields]
+    fields = getattr(type(result), "__match_args__", None)  # torch.return_types such as (values, indices)
+    if fields:
+        return [(f"result.{field}", getattr(result, field)) for field in fields]
     if isinstance(result, (tuple, list)):
         return [(f"result[{i}]", t) for i, t in enumerate(result) if isinstance(t, torch.Tensor)]
     return []
@@ -27,7 +28,8 @@ def alias_notes(result, inputs_after: dict, lang: str) -> list[str]:
                     continue
                 if tensor.untyped_storage().data_ptr() == item.untyped_storage().data_ptr():
                     label = f"{input_name}[{i}]" if isinstance(value, list) else input_name
-                    notes.append(MSG["alias_view"](
+                    same = tensor.data_ptr() == item.data_ptr() and tensor.shape == item.shape and tensor.stride() == item.stride()
+                    notes.append(MSG["alias_same" if same else "alias_view"](
                         lang, result=result_name, input=label, contiguous=tensor.is_contiguous(),
                         stride=tuple(tensor.stride()),
                     ))

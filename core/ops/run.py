@@ -158,12 +158,12 @@ def _candidate_fixes(call: OpCall, lang: str):
         for dim in dim_range(call.ndim(arg.of), arg.new_axis):
             if dim != call.args[arg.name] and dim >= 0:
                 yield replace(call, args={**call.args, arg.name: dim}), MSG["fix_dim"](lang, arg=arg.name, value=dim)
-    tensors = [v for v in call.tensors.values() if isinstance(v, torch.Tensor)]
-    if len(tensors) == 2 and tensors[0].dtype != tensors[1].dtype:
-        first, (second_name, second) = tensors[0], list(call.tensors.items())[1]
-        cast = {**call.tensors, second_name: second.to(first.dtype)}
-        words = MSG["fix_cast"](lang, name=second_name, dtype=dtype_name(first.dtype))
-        yield replace(call, tensors=cast), words
+    single = [(n, v) for n, v in call.tensors.items() if isinstance(v, torch.Tensor)]
+    if len(single) == 2 and single[0][1].dtype != single[1][1].dtype:
+        common = torch.promote_types(single[0][1].dtype, single[1][1].dtype)  # the lossless direction
+        name, value = next((n, v) for n, v in single if v.dtype != common)
+        words = MSG["fix_cast"](lang, name=name, dtype=dtype_name(common))
+        yield replace(call, tensors={**call.tensors, name: value.to(common)}), words
 
 
 _INDEX_RE = re.compile(r"index (-?\d+) is out of bounds for dimension (\d+) with size (\d+)")

@@ -55,3 +55,52 @@ def rule(en: str, zh: str):
 
 def _arg_text(value) -> str:
     return shp(value) if isinstance(value, tuple) else str(value)
+
+
+def same_dims(call, out_ndim: int) -> dict[int, int]:
+    """Every dim stays where it was (element-wise ops, softmax, cumsum, gather)."""
+    return {d: d for d in range(out_ndim)}
+
+
+def reduced_dims(call, out_ndim: int) -> dict[int, int]:
+    """A reduction along `dim`: the dims after it move one place left unless keepdim keeps it."""
+    ndim, dim = len(call.shape(_first(call))), call.args.get("dim")
+    if dim is None:
+        return {d: d for d in range(out_ndim)} if call.args.get("keepdim") else {}
+    dim %= max(ndim, 1)
+    if call.args.get("keepdim"):
+        return {d: d for d in range(ndim)}
+    return {d: d - (d > dim) for d in range(ndim) if d != dim}
+
+
+def inserted_dim(call, out_ndim: int) -> dict[int, int]:
+    """unsqueeze: the dims from `dim` on move one place right."""
+    dim = call.args["dim"] % out_ndim
+    return {d: d + (d >= dim) for d in range(out_ndim - 1)}
+
+
+def squeezed_dims(call, out_ndim: int) -> dict[int, int]:
+    """squeeze: size-1 dims (all, or the one named) vanish; the rest close up."""
+    shape, dim = call.shape("input"), call.args["dim"]
+    gone = [d for d, size in enumerate(shape) if size == 1 and (dim is None or d == dim % len(shape))]
+    kept = [d for d in range(len(shape)) if d not in gone]
+    return {d: i for i, d in enumerate(kept)}
+
+
+def swapped_dims(call, out_ndim: int) -> dict[int, int]:
+    """transpose / t: two dims trade places."""
+    if "dim0" not in call.args:
+        return {0: 1, 1: 0} if out_ndim == 2 else same_dims(call, out_ndim)
+    a, b = call.args["dim0"] % out_ndim, call.args["dim1"] % out_ndim
+    mapping = same_dims(call, out_ndim)
+    mapping[a], mapping[b] = b, a
+    return mapping
+
+
+def permuted_dims(call, out_ndim: int) -> dict[int, int]:
+    """permute: result dim i is input dim dims[i]."""
+    return {source % out_ndim: i for i, source in enumerate(call.args["dims"])}
+
+
+def _first(call) -> str:
+    return call.spec.tensors[0].name

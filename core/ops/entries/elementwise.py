@@ -1,6 +1,6 @@
 """Ops that work element by element (and softmax, which works along a dim)."""
 
-from core.ops.shape_words import broadcast_words, rule, shp
+from core.ops.shape_words import broadcast_words, rule, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -152,4 +152,5 @@ SOFTMAX = OpSpec(
                  "沿 dim 计算 exp(x) / sum(exp(x))：沿 dim 的每一组数都变成一个概率分布（和为 1）。"),
     shape_rule=rule("{input} -> {out}: the shape stays; sums along dim {dim} are 1", "{input} -> {out}：形状不变；沿第 {dim} 维求和为 1"),
     marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]}, same_scale=False, group="elementwise",
+    dim_map=same_dims,
 )

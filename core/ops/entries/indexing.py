@@ -2,7 +2,7 @@
 
 import torch
 
-from core.ops.shape_words import index_expr, rule, shp
+from core.ops.shape_words import index_expr, rule, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -56,6 +56,7 @@ GATHER = OpSpec(
     ),
     shape_rule=_gather_rule,
     marks=lambda call: {"input": call.args["dim"], "index": call.args["dim"], "result": call.args["dim"]},
+    dim_map=same_dims,
 )
 
 

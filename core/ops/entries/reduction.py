@@ -1,6 +1,6 @@
 """Ops that reduce a tensor along a dim."""
 
-from core.ops.shape_words import shp
+from core.ops.shape_words import reduced_dims, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -55,7 +55,7 @@ SUM = OpSpec(
         "对元素求和：dim=None 时对全部元素求和；指定 dim 时沿该维求和，该维随之消失，"
         "除非 keepdim=True 把它保留为大小 1。",
     ),
-    shape_rule=_sum_rule,
+    shape_rule=_sum_rule, dim_map=reduced_dims,
     marks=lambda call: {} if call.args["dim"] is None else {"input": call.args["dim"]},
     same_scale=False,
 )
@@ -67,10 +67,11 @@ def _dim_rule(verb_en: str, verb_zh: str):
         shape = shp(call.shape("input"))
         if dim is None:
             return f"{shape} -> {shp(out)}: " + (f"{verb_en} over every element" if lang != "zh" else f"对全部元素{verb_zh}")
-        kept = (" (kept with size 1)" if keepdim else " (removed)") if lang != "zh" else ("（保留为大小 1）" if keepdim else "（被消去）")
         if lang == "zh":
+            kept = "保留为大小 1（keepdim=True）" if keepdim else "被消去"
             return f"{shape} -> {shp(out)}：沿第 {dim} 维{verb_zh}，该维{kept}"
-        return f"{shape} -> {shp(out)}: {verb_en} along dim {dim}, which is{kept}"
+        kept = "kept with size 1 (keepdim=True)" if keepdim else "removed"
+        return f"{shape} -> {shp(out)}: {verb_en} along dim {dim}; that dim is {kept}"
     return words
 
 
@@ -88,7 +89,7 @@ MEAN = OpSpec(
         Preset("dim1_keep", Text("dim=1, keepdim=True", "dim=1, keepdim=True"), {"input": _MATRIX}, {"dim": 1, "keepdim": True}),
     ),
     summary=Text("The average, over everything or along dim (floating-point inputs only).", "求平均值：对全部元素或沿 dim（仅限浮点输入）。"),
-    shape_rule=_dim_rule("averaged", "求平均"), marks=_DIM_MARK, same_scale=False, group="reduce",
+    shape_rule=_dim_rule("averaged", "求平均"), dim_map=reduced_dims, marks=_DIM_MARK, same_scale=False, group="reduce",
 )
 
 MAX = OpSpec(
@@ -101,7 +102,7 @@ MAX = OpSpec(
     ),
     summary=Text("With dim: a pair (values, indices), the largest value along dim and its position.",
                  "指定 dim 时返回一对 (values, indices)：沿 dim 的最大值及其位置。"),
-    shape_rule=_dim_rule("the max is taken", "取最大值"), marks=_DIM_MARK, group="reduce",
+    shape_rule=_dim_rule("the max is taken", "取最大值"), dim_map=reduced_dims, marks=_DIM_MARK, group="reduce",
 )
 
 ARGMAX = OpSpec(
@@ -115,7 +116,7 @@ ARGMAX = OpSpec(
     ),
     summary=Text("The position of the largest value (int64), along dim or in the flattened tensor.",
                  "最大值所在的位置（int64），沿 dim 或在展平后的张量中。"),
-    shape_rule=_dim_rule("the max's position is found", "找出最大值的位置"), marks=_DIM_MARK, same_scale=False, group="reduce",
+    shape_rule=_dim_rule("the max's position is found", "找出最大值的位置"), dim_map=reduced_dims, marks=_DIM_MARK, same_scale=False, group="reduce",
 )
 
 CUMSUM = OpSpec(
@@ -129,6 +130,7 @@ CUMSUM = OpSpec(
                  "沿 dim 的累计和：result[..., i] = input[..., 0] + ... + input[..., i]。"),
     shape_rule=lambda call, out, lang: (f"{shp(call.shape('input'))} -> {shp(out)}: " + ("形状不变，沿第 %s 维累加" % call.args["dim"] if lang == "zh" else "the shape stays, totals run along dim %s" % call.args["dim"])),
     marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]}, same_scale=False, group="reduce",
+    dim_map=same_dims,
 )
 
 TOPK = OpSpec(

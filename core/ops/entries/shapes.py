@@ -1,6 +1,6 @@
 """Ops that change a tensor's shape, not its values; many return views of their input."""
 
-from core.ops.shape_words import rule
+from core.ops.shape_words import inserted_dim, permuted_dims, rule, squeezed_dims, swapped_dims
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -46,7 +46,7 @@ UNSQUEEZE = OpSpec(
         "在 dim 位置插入一个大小为 1 的新维度；对 n 维输入，dim 的范围是 -(n+1)..n。返回视图。",
     ),
     shape_rule=rule("{input} -> {out}: a new dim of size 1 at position {dim}", "{input} -> {out}：在位置 {dim} 插入大小为 1 的新维度"),
-    marks=lambda call: {"result": call.args["dim"]}, group="shape",
+    marks=lambda call: {"result": call.args["dim"]}, group="shape", dim_map=inserted_dim,
 )
 
 SQUEEZE = OpSpec(
@@ -65,7 +65,7 @@ SQUEEZE = OpSpec(
         "Removes dims of size 1: all of them, or only dim (a no-op when that dim's size is not 1). Returns a view.",
         "删除大小为 1 的维度：全部删除，或只删除 dim 维（若该维大小不是 1，则什么也不做）。返回视图。",
     ),
-    shape_rule=_squeeze_rule, marks=lambda call: {} if call.args["dim"] is None else {"input": call.args["dim"]},
+    shape_rule=_squeeze_rule, dim_map=squeezed_dims, marks=lambda call: {} if call.args["dim"] is None else {"input": call.args["dim"]},
     group="shape",
 )
 
@@ -159,7 +159,7 @@ T = OpSpec(
         "t() takes at most 2 dims: use input.transpose(0, 1) to swap two chosen dims, or input.permute(...) to reorder all",
         "t() 最多只接受二维：用 input.transpose(0, 1) 交换指定的两维，或用 input.permute(...) 重排所有维度",
     ),
-    marks=lambda call: {}, group="shape",
+    marks=lambda call: {}, group="shape", dim_map=swapped_dims,
 )
 
 TRANSPOSE = OpSpec(
@@ -172,7 +172,7 @@ TRANSPOSE = OpSpec(
     ),
     summary=Text("Swaps two dims. Returns a view (not contiguous).", "交换两个维度。返回视图（不连续）。"),
     shape_rule=rule("{input} -> {out}: dims {dim0} and {dim1} trade places", "{input} -> {out}：第 {dim0} 维与第 {dim1} 维互换"),
-    group="shape",
+    group="shape", dim_map=swapped_dims,
 )
 
 PERMUTE = OpSpec(
@@ -188,7 +188,7 @@ PERMUTE = OpSpec(
         "重排所有维度：结果的第 i 维是输入的第 dims[i] 维。返回视图。",
     ),
     shape_rule=rule("{input} -> {out}: result dim i is input dim dims[i], dims = {dims}", "{input} -> {out}：结果第 i 维 = 输入第 dims[i] 维，dims = {dims}"),
-    group="shape",
+    group="shape", dim_map=permuted_dims,
 )
 
 FLATTEN = OpSpec(
