@@ -1,4 +1,4 @@
-"""Every user-visible string of the app's chrome, in English and Simplified Chinese, in one place.
+"""The strings of the app chrome, the home page and the Tensor ops page.
 
 Op-specific texts (an op's summary, its presets' titles, its shape rule) live in its catalog entry, also as `Text`.
 """

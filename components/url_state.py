@@ -1,0 +1,41 @@
+"""Bind a page's widgets to its URL: declared `Param`s become widget keys `<page>.<name>` and query parameters.
+
+Call `restore` before drawing the widgets and `publish` after: a URL this session did not write (a shared link,
+the back button) is loaded into the widgets, with a warning for each parameter that could not be used.
+"""
+
+import streamlit as st
+
+from core.page_params import Param, decode, encode
+
+
+def widget_key(page: str, name: str) -> str:
+    return f"{page}.{name}"
+
+
+def restore(page: str, params: list[Param], lang: str) -> None:
+    """Load the URL into the widgets when it is new to this session (or the widgets have no value yet)."""
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
+    written = st.session_state.get(f"{page}.url_written")
+    missing = any(widget_key(page, p.name) not in st.session_state for p in params)
+    if (query and query != written) or missing:
+        values, warnings = decode(params, query, lang)
+        for param in params:
+            st.session_state[widget_key(page, param.name)] = values[param.name]
+        for warning in warnings:
+            st.warning(warning)
+        st.session_state[f"{page}.url_written"] = query
+
+
+def values(page: str, params: list[Param]) -> dict:
+    """The widgets' current values, by parameter name."""
+    return {p.name: st.session_state[widget_key(page, p.name)] for p in params}
+
+
+def publish(page: str, params: list[Param], lang: str) -> dict[str, str]:
+    """Write the widgets' values to the URL (when they changed); return the query."""
+    query = encode(params, values(page, params))
+    if query != st.session_state.get(f"{page}.url_written"):
+        st.session_state[f"{page}.url_written"] = query
+        st.query_params.from_dict({**query, "lang": lang})
+    return {**query, "lang": lang}
