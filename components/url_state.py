@@ -18,7 +18,11 @@ def restore(page: str, params: list[Param], lang: str) -> None:
     query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
     written = st.session_state.get(f"{page}.url_written")
     missing = any(widget_key(page, p.name) not in st.session_state for p in params)
-    if (query and query != written) or missing:
+    saved = st.session_state.get(f"{page}.saved")
+    if missing and not query and saved:  # back from another page: Streamlit dropped the widgets' values
+        for param in params:
+            st.session_state[widget_key(page, param.name)] = saved[param.name]
+    elif (query and query != written) or missing:
         values, warnings = decode(params, query, lang)
         for param in params:
             st.session_state[widget_key(page, param.name)] = values[param.name]
@@ -34,7 +38,9 @@ def values(page: str, params: list[Param]) -> dict:
 
 def publish(page: str, params: list[Param], lang: str) -> dict[str, str]:
     """Write the widgets' values to the URL (when they changed); return the query."""
-    query = encode(params, values(page, params))
+    current = values(page, params)
+    st.session_state[f"{page}.saved"] = current
+    query = encode(params, current)
     if query != st.session_state.get(f"{page}.url_written"):
         st.session_state[f"{page}.url_written"] = query
         st.query_params.from_dict({**query, "lang": lang})
