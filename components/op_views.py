@@ -6,7 +6,7 @@ import torch
 from components.heatmap import heatmap
 from core.figures import DIM_COLOURS, index_at, tensor_figure, value_range
 from core.messages import MSG
-from core.ops.aliasing import alias_notes, named_results
+from core.ops.aliasing import alias_notes, named_results, write_through
 from core.ops.provenance import sources
 from core.ops.run import OpError, OpOutcome
 from core.ops.spec import OpCall
@@ -51,14 +51,30 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             heatmap(figure, key=chart_key if i == 0 else f"chart.{spec.name}.{name}", selectable=i == 0)
         if results and spec.deterministic is False:
             st.warning(MSG["not_deterministic"](lang))
+        for i, figure in enumerate(spec.extras(call, outcome.result) if spec.extras else []):
+            heatmap(figure, key=f"chart.{spec.name}.extra.{i}")
         if results and not spec.random:
             _sources_caption(picked, found, lang)
         if spec.show_inputs_after:
             for name, tensor, _ in _named_inputs(outcome.inputs_after, call):
                 st.markdown(MSG["input_after"](lang, name=name))
                 heatmap(tensor_figure(tensor, name, zrange=zrange), key=f"chart.{spec.name}.after.{name}")
-    for note in alias_notes(outcome.result, outcome.inputs_after, lang):
+    notes = alias_notes(outcome.result, outcome.inputs_after, lang)
+    for note in notes:
         st.info(note)
+    if notes and not spec.show_inputs_after:
+        _write_through(call, lang)
+
+
+def _write_through(call: OpCall, lang: str) -> None:
+    """Write into the view and show its base changing: the lesson of shared storage."""
+    if not st.toggle(MSG["write_through_toggle"](lang), key=f"write.{call.spec.name}"):
+        return
+    index, inputs = write_through(call)
+    st.caption(MSG["write_through_done"](lang, index=", ".join(map(str, index))))
+    for name, tensor, _ in _named_inputs(inputs, call):
+        changed = [tuple(i) for i in (tensor == 100).nonzero().tolist()]
+        heatmap(tensor_figure(tensor, name, highlights=changed), key=f"chart.{call.spec.name}.write.{name}")
 
 
 def op_error(error: OpError, lang: str) -> None:

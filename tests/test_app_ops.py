@@ -192,3 +192,78 @@ def test_ones_size_over_the_cap_is_refused():
         at.number_input(key=f"arg.ones.size.{d}").set_value(16).run()
     assert not at.exception
     assert "1024" in at.error[0].value
+
+
+def test_every_op_opens_from_its_url_in_chinese_without_exception():
+    for op in OPS:
+        at = open_ops({"op": op, "lang": "zh"})
+        assert at.title[0].value == "张量运算", op
+
+
+def test_sweep_shows_every_dim():
+    at = open_ops({"op": "sum"})
+    at.toggle(key="sweep.sum").set_value(True).run()
+    assert not at.exception
+    rules = [c.value for c in at.caption if "->" in c.value]
+    assert any("(2, 3) -> (3,)" in r for r in rules) and any("(2, 3) -> (2, 1)" in r for r in rules)
+
+
+def test_view_write_through_changes_the_input():
+    at = open_ops({"op": "view"})
+    assert any("is a view of `input`" in i.value for i in at.info)
+    at.toggle(key="write.view").set_value(True).run()
+    assert not at.exception
+    assert any("result[0, 0] = 100" in c.value for c in at.caption)
+
+
+def test_t_then_view_explains_the_trap():
+    at = open_ops({"op": "t().view"})
+    message = at.error[0].value
+    assert "view size is not compatible" in message and "reshape" in message and "contiguous" in message
+
+
+def test_clamp_in_place_changes_the_input_and_clamp_does_not():
+    at = open_ops({"op": "clamp_"})
+    assert printed(at).count("tensor([[0, 2],") == 2  # the result, then input after the call
+    at = open_ops({"op": "clamp"})
+    assert "tensor([[0, 2]," in printed(at) and "tensor([[-1,  2]," in printed(at)
+
+
+def test_malformed_einsum_equation_is_refused_before_torch():
+    at = open_ops({"op": "einsum"})
+    at.text_input(key="arg.einsum.equation").set_value("ij;jk").run()
+    assert not at.exception
+    assert "only letters, commas" in at.error[0].value
+    at.text_input(key="arg.einsum.equation").set_value("ij,jk,kl->il").run()
+    assert "3 operand(s) but 2 tensor(s)" in at.error[0].value
+
+
+def test_einsum_spells_out_its_loops():
+    at = open_ops({"op": "einsum", "equation": "ij,jk->ik"})
+    assert any("summed indices j" in m.value for m in at.markdown)
+
+
+def test_same_seed_same_numbers_and_no_global_rng():
+    import torch
+
+    torch.manual_seed(123)
+    expected_next = torch.rand(3)
+    torch.manual_seed(123)
+    first = printed(open_ops({"op": "randn", "seed": "7"}))
+    second = printed(open_ops({"op": "randn", "seed": "7"}))
+    other = printed(open_ops({"op": "randn", "seed": "8"}))
+    assert first == second != other
+    assert torch.equal(torch.rand(3), expected_next), "a page draw moved the global generator"
+
+
+def test_bad_view_shape_text_is_reported():
+    at = open_ops({"op": "view"})
+    at.text_input(key="arg.view.shape").set_value("2, x").run()
+    assert not at.exception
+    assert "2, x" in at.error[0].value
+
+
+def test_index_out_of_range_names_the_cell():
+    at = open_ops({"op": "gather", "dim": "1", "input": "[[1,2],[3,4]]", "index": "[[0,5],[1,0]]"})
+    assert not at.exception
+    assert "index[0, 1]" in at.error[0].value and "0..1" in at.error[0].value

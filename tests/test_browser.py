@@ -49,6 +49,7 @@ def test_home_then_ops_then_gather_then_edit(page):
     wait_idle(page)
 
     page.locator("[data-testid=stSelectbox]").first.click()
+    page.keyboard.type("gather")  # the list is long and virtualised: filter it first
     page.get_by_role("option", name="torch.gather", exact=True).click()
     wait_idle(page)
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
@@ -117,3 +118,38 @@ def test_shape_error_is_explained(page):
     assert "mat1 and mat2 shapes cannot be multiplied" in text and "(3, 2)" in text
     assert "Traceback" not in page.content()
     page.screenshot(path=SCREENSHOTS / "07_mm_error.png")
+
+
+def _open(page, query: str) -> None:
+    page.goto(page.base_url + "/tensor_ops?" + query)
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=60_000)
+    wait_idle(page)
+
+
+def test_einsum_equation_typed_in_the_browser(page):
+    _open(page, "op=einsum&preset=guide_mm&lang=en")
+    before = _printed(page)
+    box = page.locator("[data-testid=stTextInput] input").first
+    box.fill("ij->ji")
+    box.press("Enter")
+    error = page.locator("[data-testid=stAlertContentError]").first
+    error.wait_for(timeout=20_000)  # two operands for a one-term equation: refused before torch
+    wait_idle(page)
+    assert "1 operand(s) but 2 tensor(s)" in error.inner_text()
+    box.fill("ik,jk->ij")
+    box.press("Enter")
+    after = wait_for_change(page, lambda: _printed(page) if page.locator("[data-testid=stCode]").count() > 1 else "", "")
+    assert after and after != before
+    assert "summed indices k" in page.locator("[data-testid=stMarkdown]").all_inner_texts().__str__()
+    page.screenshot(path=SCREENSHOTS / "08_einsum.png")
+
+
+def test_view_trap_and_clamp_in_place(page):
+    _open(page, "op=t().view&lang=en")
+    text = page.locator("[data-testid=stAlertContentError]").first.inner_text()
+    assert "view size is not compatible" in text and "reshape" in text
+    page.screenshot(path=SCREENSHOTS / "09_view_trap.png")
+    _open(page, "op=clamp_&lang=en")
+    assert _printed(page).count("tensor([[0, 2],") == 2
+    assert page.get_by_text("after the call").count() >= 1
+    page.screenshot(path=SCREENSHOTS / "10_clamp_in_place.png")

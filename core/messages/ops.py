@@ -169,6 +169,13 @@ MSG: dict[str, Text] = {
         "`{result}` is `{input}` itself (same memory, same shape): the call wrote into `{input}` in place.",
         "`{result}` 就是 `{input}` 本身（同一块内存、同样的形状）：这次调用原地修改了 `{input}`。",
     ),
+    "write_through_toggle": Text(
+        "Write 100 into the result's first element, and look at the input", "把 100 写入结果的第一个元素，再看输入"
+    ),
+    "write_through_done": Text(
+        "After `result[{index}] = 100` on a fresh copy, the input reads (changed cells outlined):",
+        "在新副本上执行 `result[{index}] = 100` 之后，输入变成了（变化的格子已圈出）：",
+    ),
     "input_after": Text("`{name}` after the call", "调用之后的 `{name}`"),
     "number_result": Text("result is a Python {type}", "result 是一个 Python {type}"),
     "not_deterministic": Text(

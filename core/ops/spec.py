@@ -81,6 +81,7 @@ class OpSpec:
     try_fixes: bool = True  # look for a small change torch accepts (off where the hint is the lesson)
     validate: Callable[["OpCall", str], str | None] | None = None  # a check before torch sees the call
     notes: Callable[["OpCall", Any, str], str] | None = None  # extra words under the shape rule (einsum's loops)
+    extras: Callable[["OpCall", Any], list] | None = None  # extra figures for the result (randn's histogram)
     dim_map: Callable[["OpCall", int], Mapping[int, int]] | None = None  # input dim -> result dim, for colours
     group: str = "basics"  # where the op sits in the picker
     implementation: Callable | None = None  # for a guide idiom that is not one torch call: (torch) code run instead
