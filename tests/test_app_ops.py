@@ -267,3 +267,24 @@ def test_index_out_of_range_names_the_cell():
     at = open_ops({"op": "gather", "dim": "1", "input": "[[1,2],[3,4]]", "index": "[[0,5],[1,0]]"})
     assert not at.exception
     assert "index[0, 1]" in at.error[0].value and "0..1" in at.error[0].value
+
+
+@pytest.mark.parametrize("op", [name for name, spec in OPS.items() if spec.tensors])
+def test_every_op_reports_a_bad_cell_without_exception(op):
+    at = open_ops({"op": op})
+    param = OPS[op].tensors[0]
+    key = editor_key(at, op, param.name)
+    frame_rows = at.session_state[f"grid.{op}.{param.name}"]["current"][0]
+    column = "0"
+    at.session_state[key] = {"edited_rows": {0: {column: "oops"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, op
+    assert any("oops" in e.value for e in at.error), (op, frame_rows)
+
+
+@pytest.mark.parametrize("op", [name for name, spec in OPS.items() if any(a.kind == "dim" for a in spec.args)])
+def test_every_dim_op_refuses_an_out_of_range_dim_from_the_url(op):
+    dim_arg = next(a for a in OPS[op].args if a.kind == "dim")
+    at = open_ops({"op": op, dim_arg.name: "9"})
+    assert not at.exception, op
+    assert any(f"`{dim_arg.name}`" in w.value for w in at.warning), op

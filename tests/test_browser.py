@@ -101,6 +101,15 @@ def test_change_dim_changes_the_result(page):
     assert "dim=1" in page.url
 
 
+def test_back_button_restores_the_previous_state(page):
+    before = _printed(page)
+    assert "dim=1" in page.url
+    page.go_back()
+    after = wait_for_change(page, lambda: _printed(page), before)
+    assert "dim=0" in page.url
+    assert after != before, "the page did not follow the URL back"
+
+
 def test_switch_language(page):
     page.locator("[data-testid=stSidebar]").get_by_text("中文").click()
     wait_idle(page)
