@@ -3,15 +3,12 @@
 import streamlit as st
 
 from components.language import current_lang, language_switch
+from components.page_list import PAGES
 from core.messages import MSG
 
 st.set_page_config(page_title="Tensor Playground", page_icon="🧮", layout="wide")
 lang = current_lang()
-navigation = st.navigation(
-    [
-        st.Page("app_pages/home.py", title=MSG["nav_home"](lang), icon="🏠", default=True),
-        st.Page("app_pages/tensor_ops.py", title=MSG["nav_ops"](lang), icon="🔢"),
-    ]
-)
+home = st.Page("app_pages/home.py", title=MSG["nav_home"](lang), icon="🏠", default=True)
+navigation = st.navigation([home] + [st.Page(p.path, title=MSG[p.title](lang), icon=p.icon) for p in PAGES])
 language_switch()
 navigation.run()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.page_list import PAGES
 from core.messages import MSG
 
 lang = st.session_state.get("lang", "en")
@@ -9,7 +10,9 @@ st.title(MSG["app_title"](lang))
 st.write(MSG["home_intro"](lang))
 st.caption(MSG["home_guide"](lang))
 
-with st.container(border=True):
-    st.subheader("🔢 " + MSG["nav_ops"](lang))
-    st.write(MSG["home_ops_card"](lang))
-    st.page_link("app_pages/tensor_ops.py", label=MSG["open_page"](lang) + " →")
+for row in range(0, len(PAGES), 2):
+    for column, page in zip(st.columns(2), PAGES[row : row + 2]):
+        with column.container(border=True):
+            st.subheader(f"{page.icon} {MSG[page.title](lang)}")
+            st.write(MSG[page.card](lang))
+            st.page_link(page.path, label=MSG["open_page"](lang) + " →")

@@ -3,31 +3,11 @@ result cell, switch the language. Screenshots land in tests/screenshots/ (git-ig
 
 import pytest
 
-from tests.browser import (
-    CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, browser_available, edit_cell, in_ci, served_app, wait_for_change, wait_idle,
-)
+from tests.browser import SCREENSHOTS, edit_cell, wait_for_change, wait_idle
 
-if not browser_available():
-    if in_ci():
-        pytest.fail(f"CI=true but {CHROMIUM} is missing: the browser tests must run in CI", pytrace=False)
-    pytest.skip(f"{CHROMIUM} is not installed (scripts/test.sh installs it)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
+pytestmark = pytest.mark.browser
 COLUMN_PX = 64  # components.tensor_grid.COLUMN_PX
 INDEX_PX = 50  # the row-number column of a small grid
-
-
-@pytest.fixture(scope="module")
-def page():
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with served_app() as base, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 2400})
-        page.base_url = base
-        yield page
-        browser.close()
-
 
 def _printed(page) -> str:
     """The 'What it prints' block: torch's own print of the result."""

@@ -1,0 +1,17 @@
+"""The app's pages in one list: the navigation and the home page's cards are both drawn from it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    path: str  # the page file, also its URL path (no custom url_path: tests switch to pages by file)
+    icon: str
+    title: str  # key into MSG
+    card: str  # key into MSG: what the home page says about it
+
+
+PAGES = (
+    PageEntry("app_pages/tensor_ops.py", "🔢", "nav_ops", "home_ops_card"),
+    PageEntry("app_pages/data_loading.py", "📦", "data_nav", "home_data_card"),
+)

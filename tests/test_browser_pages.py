@@ -1,0 +1,31 @@
+"""Each model-level page in a real Chromium: open it from the navigation, change one control, see the page
+follow, and save a screenshot (tests/screenshots/, git-ignored)."""
+
+import pytest
+
+from tests.browser import SCREENSHOTS, wait_for_change, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def _open_from_nav(page, title: str) -> None:
+    page.goto(page.base_url)
+    page.locator("[data-testid=stSidebarNavLink]", has_text=title).first.wait_for(timeout=60_000)
+    page.locator("[data-testid=stSidebarNavLink]", has_text=title).first.click()
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=60_000)
+    wait_idle(page)
+
+
+def _codes(page) -> str:
+    return "\n".join(page.locator("[data-testid=stCode]").all_inner_texts())
+
+
+def test_data_loading_drop_last(page):
+    _open_from_nav(page, "Data loading")
+    page.screenshot(path=SCREENSHOTS / "20_data_loading.png")
+    before = _codes(page)
+    page.locator("[data-testid=stCheckbox]", has_text="drop_last").first.click()
+    after = wait_for_change(page, lambda: _codes(page), before)
+    assert after != before
+    assert "drop_last=True" in page.url or "drop_last=true" in page.url
+    page.screenshot(path=SCREENSHOTS / "21_data_loading_drop_last.png")
