@@ -14,4 +14,7 @@ class PageEntry:
 PAGES = (
     PageEntry("app_pages/tensor_ops.py", "🔢", "nav_ops", "home_ops_card"),
     PageEntry("app_pages/data_loading.py", "📦", "data_nav", "home_data_card"),
+    PageEntry("app_pages/losses.py", "📉", "loss_nav", "loss_home_card"),
+    PageEntry("app_pages/activations.py", "📈", "act_nav", "act_home_card"),
+    PageEntry("app_pages/containers.py", "🧱", "containers_nav", "containers_home_card"),
 )

@@ -12,7 +12,7 @@ def _open_from_nav(page, title: str) -> None:
     page.goto(page.base_url)
     page.locator("[data-testid=stSidebarNavLink]", has_text=title).first.wait_for(timeout=60_000)
     page.locator("[data-testid=stSidebarNavLink]", has_text=title).first.click()
-    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=60_000)
+    page.locator("[data-testid=stCode]").first.wait_for(timeout=60_000)
     wait_idle(page)
 
 
@@ -29,3 +29,35 @@ def test_data_loading_drop_last(page):
     assert after != before
     assert "drop_last=True" in page.url or "drop_last=true" in page.url
     page.screenshot(path=SCREENSHOTS / "21_data_loading_drop_last.png")
+
+
+def test_activations_range_slider(page):
+    _open_from_nav(page, "Activations")
+    page.screenshot(path=SCREENSHOTS / "22_activations.png")
+    before = _codes(page)
+    slider = page.locator("[data-testid=stSlider]").first
+    slider.locator("input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    after = wait_for_change(page, lambda: _codes(page), before)
+    assert after != before
+    page.screenshot(path=SCREENSHOTS / "23_activations_changed.png")
+
+
+def test_containers_layer_count(page):
+    _open_from_nav(page, "Module containers")
+    page.screenshot(path=SCREENSHOTS / "24_containers.png")
+    before = _codes(page)
+    page.locator("[data-testid=stNumberInputStepUp]").first.click()
+    after = wait_for_change(page, lambda: _codes(page), before)
+    assert after != before
+    page.screenshot(path=SCREENSHOTS / "25_containers_changed.png")
+
+
+def test_losses_reduction(page):
+    _open_from_nav(page, "Losses")
+    page.screenshot(path=SCREENSHOTS / "26_losses.png")
+    before = _codes(page)
+    page.locator("[data-testid=stRadio]", has_text="reduction").first.get_by_text("sum", exact=True).click()
+    after = wait_for_change(page, lambda: _codes(page), before)
+    assert after != before and "reduction='sum'" in after
+    page.screenshot(path=SCREENSHOTS / "27_losses_sum.png")

@@ -34,24 +34,6 @@ MSG: dict[str, Text] = {
         "TensorDataset、自定义 Dataset 与 DataLoader：看哪些样本进了哪个批次、shuffle 如何让每个 epoch 不同、"
         "drop_last 去掉了什么，以及用于填充的 collate_fn 如何把不等长序列组成批次。",
     ),
-    "home_losses_card": Text(
-        "MSE, L1, BCE, BCEWithLogits, CrossEntropy, SmoothL1 and Huber: edit predictions and targets, choose the "
-        "reduction, see each element's loss, the curves, and why MSE fears outliers.",
-        "MSE、L1、BCE、BCEWithLogits、CrossEntropy、SmoothL1 与 Huber：编辑预测值和目标值，选择 reduction，"
-        "查看逐元素损失、损失曲线，以及 MSE 为何对离群点敏感。",
-    ),
-    "home_activations_card": Text(
-        "Sigmoid, Softmax, Tanh and ReLU with their derivatives: watch the gradient vanish, softmax along a dim, "
-        "with a temperature, and why torch's softmax does not overflow.",
-        "Sigmoid、Softmax、Tanh 与 ReLU 及其导数：看梯度如何消失、沿某一维的 softmax、温度参数，"
-        "以及 torch 的 softmax 为何不会溢出。",
-    ),
-    "home_containers_card": Text(
-        "nn.ModuleList, nn.ParameterList and a plain list side by side: what each registers, what an optimizer "
-        "updates, and the guide's two example models with every layer's output shape.",
-        "nn.ModuleList、nn.ParameterList 与普通列表并排对比：各自注册了什么、优化器会更新什么，"
-        "以及指南中的两个示例模型和每一层的输出形状。",
-    ),
     "open_page": Text("Open", "打开"),
     # ops page
     "ops_title": Text("Tensor ops", "张量运算"),
