@@ -17,4 +17,5 @@ PAGES = (
     PageEntry("app_pages/losses.py", "📉", "loss_nav", "loss_home_card"),
     PageEntry("app_pages/activations.py", "📈", "act_nav", "act_home_card"),
     PageEntry("app_pages/containers.py", "🧱", "containers_nav", "containers_home_card"),
+    PageEntry("app_pages/training_lab.py", "🏁", "lab_nav", "lab_home_card"),
 )

@@ -61,3 +61,42 @@ def test_losses_reduction(page):
     after = wait_for_change(page, lambda: _codes(page), before)
     assert after != before and "reduction='sum'" in after
     page.screenshot(path=SCREENSHOTS / "27_losses_sum.png")
+
+
+def test_training_lab_play_grows_the_chart_then_pause(page):
+    _open_from_nav(page, "Training lab")
+    page.screenshot(path=SCREENSHOTS / "28_training_lab.png")
+    chart = page.locator("[data-testid=stPlotlyChart]").first
+
+    def points() -> int:  # how far the loss lines reach: the x of their last point, over every racer
+        return page.evaluate(
+            """() => {
+                const plot = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+                if (!plot || !plot.data) return 0;
+                return Math.max(0, ...plot.data.map(t => (t.x || []).length));
+            }"""
+        )
+
+    assert chart.is_visible()
+    start = points()
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_timeout(2500)
+    grown = points()
+    assert grown > start, "the loss chart did not grow while playing"
+    page.screenshot(path=SCREENSHOTS / "29_training_lab_playing.png")
+    def step_shown() -> int:  # the progress bar's "step N of M"
+        text = page.locator("[data-testid=stProgress]").first.inner_text()
+        return int(text.split()[1])
+
+    at_pause = step_shown()
+    page.get_by_role("button", name="⏸ Pause").click()
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=10_000)
+    wait_idle(page)
+    page.wait_for_timeout(1000)  # the last redraw of steps already taken may still land
+    paused, paused_points = step_shown(), points()
+    page.wait_for_timeout(2000)
+    assert points() == paused_points and step_shown() == paused, "the race kept going after Pause"
+    print(f"pause acted after {paused - at_pause} steps")
+    assert paused - at_pause <= 4 * 8, "Pause took more than a few ticks to act"
+    assert paused < 300, "the race should have been paused before its budget ran out"
+    page.screenshot(path=SCREENSHOTS / "30_training_lab_paused.png")

@@ -1,5 +1,53 @@
-"""The strings of the training page."""
+"""The strings of the Training lab page (the engine's own refusals and notes are in training_engine.py beside it)."""
 
 from core.text import Text
 
-MSG: dict[str, Text] = {}
+MSG: dict[str, Text] = {
+    "lab_nav": Text("Training lab", "训练实验室"),
+    "lab_title": Text("Training lab: optimizers racing", "训练实验室：优化器赛跑"),
+    "lab_intro": Text(
+        "A tiny MLP on toy data. Every racer starts from the same initial weights and sees the same minibatches in "
+        "the same order, for the same number of steps: only the optimizer differs. Press Play and watch.",
+        "在玩具数据上训练一个小型 MLP。每个参赛者都从相同的初始权重出发，以相同的顺序看到相同的小批量数据，"
+        "走相同的步数：唯一不同的是优化器。按下播放，看它们赛跑。",
+    ),
+    "lab_home_card": Text(
+        "Every torch.optim optimizer (and FTRL) racing side by side on moons, spirals, XOR or a sine, live: "
+        "loss curves, decision boundaries, optimizer state, results and a runnable script.",
+        "所有 torch.optim 优化器（以及 FTRL）在双月形、螺旋、异或或正弦数据上并排实时赛跑："
+        "损失曲线、决策边界、优化器状态、结果表和可运行的脚本。",
+    ),
+    "lab_data": Text("Data", "数据"),
+    "lab_model": Text("Model and loss", "模型与损失"),
+    "lab_budget": Text("Budget", "预算"),
+    "lab_racers": Text("Racers", "参赛者"),
+    "lab_racers_help": Text(
+        "One racer per ';': an optimizer and the arguments it changes, e.g. SGD:lr=0.1,momentum=0.9;Adam:lr=0.01. "
+        "The same optimizer may race twice with different settings.",
+        "每个参赛者用 ';' 分隔：优化器名和它修改的参数，例如 SGD:lr=0.1,momentum=0.9;Adam:lr=0.01。"
+        "同一个优化器可以用不同设置参赛多次。",
+    ),
+    "lab_add": Text("Add a racer", "添加参赛者"),
+    "lab_add_button": Text("Add", "添加"),
+    "lab_lr_help": Text(
+        "Changing a step size while the race runs applies from the next step; nothing restarts.",
+        "比赛进行中修改步长，从下一步开始生效；不会重新开始。",
+    ),
+    "lab_play": Text("▶ Play", "▶ 播放"),
+    "lab_pause": Text("⏸ Pause", "⏸ 暂停"),
+    "lab_step": Text("Step", "单步"),
+    "lab_reset": Text("↺ Reset", "↺ 重置"),
+    "lab_progress": Text("step {step} of {steps}", "第 {step} / {steps} 步"),
+    "lab_losses": Text("Loss per step (solid: the batch; dashed: the test set)", "每步的损失（实线：当前批次；虚线：测试集）"),
+    "lab_test": Text("test", "测试"),
+    "lab_boundaries": Text("What each racer has learned", "每个参赛者学到了什么"),
+    "lab_results": Text("Results", "结果"),
+    "lab_inspector": Text("Optimizer state", "优化器状态"),
+    "lab_inspect_racer": Text("racer", "参赛者"),
+    "lab_inspect_param": Text("parameter", "参数"),
+    "lab_no_state": Text("This optimizer keeps no state for this parameter yet.", "该优化器对这个参数还没有任何状态。"),
+    "lab_script": Text("A script that trains this racer alone", "单独训练这个参赛者的脚本"),
+    "lab_download": Text("Download the history (CSV)", "下载训练历史（CSV）"),
+    "lab_not_started": Text("Press Play or Step to start the race.", "按下播放或单步开始比赛。"),
+    "lab_events": Text("Events", "事件"),
+}

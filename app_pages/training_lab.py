@@ -1,0 +1,168 @@
+"""Training lab: a tiny model, several optimizers racing from the same start on the same batches, live."""
+
+import streamlit as st
+
+from components.code_panel import code_panel
+from components.heatmap import heatmap
+from components.race_state import current_race, reset
+from components.url_state import publish, restore, values
+from core.figures import tensor_figure
+from core.messages import MSG
+from core.page_params import BadParam
+from core.training.boundary import decision_grid, prediction_curve
+from core.training.config import RaceConfig, config_problems
+from core.training.datasets import DATASETS
+from core.training.lab_figures import boundary_figure, curve_figure, loss_figure
+from core.training.lab_params import PARAMS, parse_racers
+from core.training.optimizer_state import optimizer_state
+from core.training.optimizers import OPTIMIZERS
+from core.training.results import results_table
+from core.training.script import script_printed, training_script
+
+PAGE = "train"
+STEPS_PER_TICK = 8  # steps between two redraws while playing
+TICK_SECONDS = 0.5
+BOUNDARY_GRID = 40
+BOUNDARY_SECONDS = 1.5
+
+lang = st.session_state.get("lang", "en")
+st.title(MSG["lab_title"](lang))
+st.caption(MSG["lab_intro"](lang))
+restore(PAGE, PARAMS, lang)
+key = lambda name: f"{PAGE}.{name}"  # noqa: E731
+
+data_col, model_col, budget_col = st.columns(3)
+with data_col:
+    st.markdown(f"##### {MSG['lab_data'](lang)}")
+    st.selectbox("dataset", list(DATASETS), key=key("dataset"), format_func=lambda n: DATASETS[n].title(lang))
+    max_noise = DATASETS[st.session_state[key("dataset")]].max_noise
+    st.session_state[key("noise")] = min(st.session_state[key("noise")], max_noise)
+    st.slider("noise", 0.0, max_noise, key=key("noise"), step=0.01)
+    st.number_input("n_points", 10, 2000, key=key("n_points"), step=50)
+with model_col:
+    st.markdown(f"##### {MSG['lab_model'](lang)}")
+    st.slider("hidden_layers", 0, 4, key=key("hidden_layers"))
+    st.slider("width", 1, 32, key=key("width"))
+    st.radio("activation", ["ReLU", "Tanh", "Sigmoid"], key=key("activation"), horizontal=True)
+    st.selectbox("loss", [p.choices for p in PARAMS if p.name == "loss"][0], key=key("loss"))
+with budget_col:
+    st.markdown(f"##### {MSG['lab_budget'](lang)}")
+    st.number_input("steps", 1, 2000, key=key("steps"), step=50)
+    st.number_input("batch_size", 1, 2000, key=key("batch_size"), step=8)
+    st.number_input("seed", 0, 2**31 - 1, key=key("seed"))
+
+st.markdown(f"##### {MSG['lab_racers'](lang)}")
+st.text_input("racers", key=key("racers"), help=MSG["lab_racers_help"](lang))
+add_col, button_col = st.columns([3, 1])
+add_col.selectbox(MSG["lab_add"](lang), list(OPTIMIZERS), key=key("add"), format_func=lambda n: OPTIMIZERS[n].label)
+if button_col.button(MSG["lab_add_button"](lang)):
+    spec = OPTIMIZERS[st.session_state[key("add")]]
+    lr = spec.start_values()[spec.lr_name]
+    st.session_state[key("racers")] = f"{st.session_state[key('racers')]};{spec.name}:{spec.lr_name}={lr:g}".strip(";")
+    st.rerun()
+
+settings = values(PAGE, PARAMS)
+try:
+    racers = parse_racers(settings["racers"], lang)
+except BadParam as exc:
+    st.error(str(exc))
+    st.stop()
+seed = settings["seed"]
+config = RaceConfig(
+    dataset=settings["dataset"], n_points=settings["n_points"], noise=settings["noise"], data_seed=seed,
+    hidden_layers=settings["hidden_layers"], width=settings["width"], activation=settings["activation"],
+    loss=settings["loss"], batch_size=settings["batch_size"], steps=settings["steps"], init_seed=seed,
+    batch_seed=seed,
+)
+problems = config_problems(config, racers, lang)
+if problems:
+    for problem in problems:
+        st.error(problem)
+    st.stop()
+race = current_race(config, racers, lang)
+query = publish(PAGE, PARAMS, lang)
+
+def _press(action: str) -> None:
+    """Button callbacks run before the page, so the Play / Pause label is right in the same run."""
+    st.session_state["train.action"] = action
+    if action == "play":
+        st.session_state["train.playing"] = not st.session_state.get("train.playing", False)
+    else:
+        st.session_state["train.playing"] = False
+
+
+action = st.session_state.pop("train.action", None)
+if action == "reset":
+    race = reset(config, racers, lang)
+elif action == "step":
+    race.step()
+if race.done:
+    st.session_state["train.playing"] = False
+playing = st.session_state.get("train.playing", False)
+controls = st.columns(4)
+controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="primary", key=key("play"),
+                   on_click=_press, args=("play",), disabled=race.done)
+controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step",), disabled=race.done)
+controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset",))
+
+
+@st.fragment(run_every=TICK_SECONDS if playing else None)
+def arena() -> None:
+    """Advance the race a few steps (while playing) and redraw the curves and what each racer has learned."""
+    if st.session_state.get("train.playing"):
+        for _ in range(STEPS_PER_TICK):
+            if race.step() is None:
+                st.session_state["train.playing"] = False
+                st.rerun(scope="app")  # the Play button turns back into Play
+    st.progress(race.step_count / config.steps, MSG["lab_progress"](lang, step=race.step_count, steps=config.steps))
+    if not race.step_count:
+        st.caption(MSG["lab_not_started"](lang))
+    heatmap(loss_figure(race, MSG["lab_losses"](lang), MSG["lab_test"](lang)), key="train.chart.losses")
+
+
+@st.fragment(run_every=BOUNDARY_SECONDS if playing else None)
+def learned() -> None:
+    """Each racer's decision boundary (or regression curve), redrawn less often than the losses: it costs more."""
+    st.markdown(f"##### {MSG['lab_boundaries'](lang)}")
+    columns = st.columns(4)
+    for index, state in enumerate(race.racers):
+        with columns[index % 4]:
+            view = decision_grid(race, index, BOUNDARY_GRID, lang) if race.task != "regression" else prediction_curve(race, index, lang=lang)
+            if isinstance(view, str):
+                st.caption(view)
+                break
+            build = curve_figure if race.task == "regression" else boundary_figure
+            heatmap(build(view, race.data, state.name), key=f"train.chart.boundary.{index}")
+            if state.note and state.status != "running":
+                st.caption(state.note)
+
+
+arena()
+learned()
+
+st.markdown(f"##### {MSG['lab_results'](lang)}")
+st.dataframe(results_table(race, lang), hide_index=True)
+history = [(r.step, state.name, loss) for r in race.history for state, loss in zip(race.racers, r.train_loss)]
+st.download_button(MSG["lab_download"](lang), "step,racer,train_loss\n" + "".join(f"{s},{n},{l}\n" for s, n, l in history),
+                   file_name="race_history.csv", mime="text/csv")
+
+st.markdown(f"##### {MSG['lab_inspector'](lang)}")
+pick_racer, pick_param = st.columns(2)
+index = pick_racer.selectbox(MSG["lab_inspect_racer"](lang), range(len(race.racers)), format_func=lambda i: race.racers[i].name,
+                             key=key("inspect_racer"))
+name = pick_param.selectbox(MSG["lab_inspect_param"](lang), race.param_names, key=key("inspect_param"))
+state = optimizer_state(race, index, name, lang)
+if isinstance(state, str):
+    st.caption(state)
+else:
+    shown = [(n, t) for n, t in state.items() if t is not None and t.dim() <= 3 and t.numel() <= 1024]
+    for column, (entry, tensor) in zip(st.columns(max(len(shown), 1)), shown):
+        with column:
+            heatmap(tensor_figure(tensor.float(), entry), key=f"train.chart.state.{entry}")
+    if len(shown) <= 2:
+        st.caption(MSG["lab_no_state"](lang))
+
+racer = race.racers[index].racer
+st.markdown(f"##### {MSG['lab_script'](lang)}")
+finished = race.done and race.racers[index].status == "finished"
+code_panel(training_script(config, racer), script_printed(race, index) if finished else None, query, lang)

@@ -1,0 +1,125 @@
+"""A runnable training script for one racer: plain torch, the same data, weights, batches and optimizer as the race.
+
+The dataset maker, the model class and (for FTRL) the optimizer are copied from the engine's own source, so the
+script is the code that ran, not a retelling of it. Run on its own, its first losses equal the race's.
+"""
+
+import inspect
+
+from core.training import datasets, ftrl, model
+from core.training.config import Racer, RaceConfig
+from core.training.datasets import DATASETS
+from core.training.losses import LOSSES
+from core.training.optimizers import OPTIMIZERS
+
+PRINT_FIRST = 10  # the script prints the loss of each of its first steps ...
+PRINT_EVERY = 50  # ... and then every this many steps
+
+
+def _prediction(loss: str) -> str | None:
+    """The expression that turns outputs into predicted labels, or None for regression losses."""
+    spec = LOSSES[loss]
+    if spec.class_targets:
+        return "output.argmax(dim=1)"
+    if "binary" in spec.tasks:
+        return f"(output > {0.5 if spec.sigmoid_output else 0}).float()"
+    return None
+
+
+def _model_source(config: RaceConfig, racer: Racer) -> tuple[list[str], str]:
+    """The definitions the model needs and the line that builds it."""
+    dataset, loss = DATASETS[config.dataset], LOSSES[config.loss]
+    if dataset.task == "sparse":
+        sparse = OPTIMIZERS[racer.optimizer].sparse != "no"
+        return [inspect.getsource(model.IdLogistic)], (
+            f"model = IdLogistic(num_ids={dataset.num_ids}, sparse={sparse}, sigmoid_output={loss.sigmoid_output})"
+        )
+    return [inspect.getsource(model.init_linear_), inspect.getsource(model.MLP)], (
+        f"model = MLP(in_features={dataset.in_features}, out_features={dataset.out_features}, "
+        f"hidden_layers={config.hidden_layers}, width={config.width}, activation={config.activation!r},\n"
+        f"            sigmoid_output={loss.sigmoid_output}, "
+        f"generator=torch.Generator().manual_seed({config.init_seed}))"
+    )
+
+
+def _step_source(closure: bool) -> str:
+    if closure:
+        return (
+            "        def closure():  # LBFGS re-evaluates the loss several times per step\n"
+            "            optimizer.zero_grad()\n"
+            "            loss = loss_fn(model(xb), yb)\n"
+            "            loss.backward()\n"
+            "            return loss\n"
+            "\n"
+            "        loss = optimizer.step(closure)  # the loss before the step\n"
+        )
+    return (
+        "        optimizer.zero_grad()\n"
+        "        loss = loss_fn(model(xb), yb)\n"
+        "        loss.backward()\n"
+        "        optimizer.step()\n"
+    )
+
+
+def training_script(config: RaceConfig, racer: Racer) -> str:
+    """A complete script that trains `racer` as the race does and prints its losses and final scores."""
+    dataset, optimizer = DATASETS[config.dataset], OPTIMIZERS[racer.optimizer]
+    definitions, build_model = _model_source(config, racer)
+    definitions = [inspect.getsource(dataset.make), inspect.getsource(datasets.split), *definitions]
+    if optimizer.own:
+        definitions += [inspect.getsource(ftrl.ftrl_update), inspect.getsource(ftrl.FTRL)]
+    prediction = _prediction(config.loss)
+    report = ["    for name, x, y in ((\"train\", x_train, y_train), (\"test\", x_test, y_test)):",
+              "        output = model(x)"]
+    if prediction:
+        report += [f"        accuracy = ({prediction} == y).float().mean().item()",
+                   "        print(f\"{name} loss {loss_fn(output, y).item():.6f}  accuracy {accuracy:.4f}\")"]
+    else:
+        report += ["        print(f\"{name} loss {loss_fn(output, y).item():.6f}\")"]
+    lines = [
+        f'"""Train {racer.name()} on the {dataset.name} dataset, as the Tensor Playground race does."""',
+        *(["import math", ""] if any("math." in d for d in definitions) else []),
+        "import torch",
+        "from torch import nn",
+        "from torch.utils.data import DataLoader, TensorDataset",
+        "",
+        "",
+        "\n\n".join(d.rstrip() + "\n" for d in definitions),
+        "",
+        f"data_generator = torch.Generator().manual_seed({config.data_seed})",
+        f"x, y = {dataset.make.__name__}({config.n_points}, {config.noise_value!r}, data_generator)",
+        f"x_train, y_train, x_test, y_test = split(x, y, {config.test_fraction!r}, data_generator)",
+        "",
+        build_model,
+        f"loss_fn = nn.{config.loss}()",
+        f"optimizer = {optimizer.call_source(racer.hyper)}",
+        f"loader = DataLoader(TensorDataset(x_train, y_train), batch_size={config.batch_size}, shuffle=True,",
+        f"                    generator=torch.Generator().manual_seed({config.batch_seed}))",
+        "",
+        "step = 0",
+        f"while step < {config.steps}:",
+        "    for xb, yb in loader:  # a new shuffle each epoch",
+        _step_source(optimizer.closure).rstrip("\n"),
+        "        step += 1",
+        f"        if step <= {PRINT_FIRST} or step % {PRINT_EVERY} == 0:",
+        "            print(f\"step {step:4d}  loss {loss.item():.6f}\")",
+        f"        if step == {config.steps}:",
+        "            break",
+        "",
+        "with torch.no_grad():",
+        *report,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def script_printed(race, index: int) -> str:
+    """What training_script prints for racer `index` of a finished race, written from the race's own numbers.
+    A fast-path racer's losses can differ from the script's in the last printed digit (see core.training.fast)."""
+    state = race.racers[index]
+    lines = [f"step {step:4d}  loss {loss:.6f}" for step, loss in enumerate(state.losses, start=1)
+             if step <= PRINT_FIRST or step % PRINT_EVERY == 0]
+    evaluation = race.evaluate()[index]
+    for name, loss, accuracy in (("train", evaluation.train_loss, evaluation.train_accuracy),
+                                 ("test", evaluation.test_loss, evaluation.test_accuracy)):
+        lines.append(f"{name} loss {loss:.6f}" + ("" if accuracy is None else f"  accuracy {accuracy:.4f}"))
+    return "\n".join(lines) + "\n"

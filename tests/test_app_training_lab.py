@@ -1,0 +1,109 @@
+"""AppTest of the Training lab: a short race driven to completion, URL state, language, bad settings."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "app_pages" / "training_lab.py")
+
+
+def open_lab(query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["lang"] = lang
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def race(at: AppTest):
+    return at.session_state["train.race"]
+
+
+def test_a_short_race_runs_to_completion_with_every_racer_stepping():
+    at = open_lab({"steps": "12", "racers": "SGD:lr=0.1;SGD:lr=0.5;Adam:lr=0.01;LBFGS:lr=1"})
+    assert not at.exception
+    at.button(key="train.play").click().run()
+    for _ in range(5):  # each run is one fragment tick in AppTest
+        at.run()
+        assert not at.exception
+    assert race(at).done and race(at).step_count == 12
+    table = at.dataframe[0].value
+    assert len(table) == 4 and (table.iloc[:, 3] == 12).all()  # steps column
+    evals = table.iloc[:, 8].tolist()
+    assert evals[3] > 12, "LBFGS's extra function evaluations are counted"
+    assert at.button(key="train.play").disabled
+
+
+def test_step_takes_exactly_one_step_and_reset_starts_over():
+    at = open_lab({"steps": "50"})
+    at.button(key="train.step_once").click().run()
+    at.button(key="train.step_once").click().run()
+    assert race(at).step_count == 2
+    at.button(key="train.reset").click().run()
+    assert race(at).step_count == 0
+
+
+def test_racers_start_from_the_same_weights_and_see_the_same_batches():
+    at = open_lab({"steps": "5", "racers": "SGD:lr=0.1;SGD:lr=0.1"})
+    for _ in range(5):
+        at.button(key="train.step_once").click().run()
+    first, second = race(at).racers
+    assert first.losses == second.losses  # same optimizer, same start, same batches: the same race
+
+
+def test_changing_a_learning_rate_mid_run_keeps_the_race_going():
+    at = open_lab({"steps": "50", "racers": "SGD:lr=0.1;Adam:lr=0.01"})
+    at.button(key="train.step_once").click().run()
+    at.text_input(key="train.racers").set_value("SGD:lr=0.3;Adam:lr=0.01").run()
+    assert race(at).step_count == 1, "a step-size change must not restart the race"
+    assert race(at).racers[0].optimizer.param_groups[0]["lr"] == 0.3
+    at.text_input(key="train.racers").set_value("SGD:lr=0.3,momentum=0.9;Adam:lr=0.01").run()
+    assert race(at).step_count == 0, "another setting starts a new race"
+
+
+def test_url_opens_its_configuration():
+    at = open_lab({"dataset": "spiral3", "loss": "CrossEntropyLoss", "width": "16", "racers": "Adam:lr=0.02"})
+    assert not at.exception
+    assert race(at).config.dataset == "spiral3" and race(at).config.width == 16
+    assert race(at).racers[0].racer.hyper == {"lr": 0.02}
+
+
+def test_malformed_url_warns_and_falls_back():
+    at = open_lab({"width": "999", "dataset": "mnist"})
+    assert not at.exception
+    assert len(at.warning) >= 2
+    assert race(at).config.width == 8
+
+
+def test_unfit_loss_is_explained_not_crashed():
+    at = open_lab({"dataset": "sine", "loss": "CrossEntropyLoss"})
+    assert not at.exception
+    assert at.error and "CrossEntropyLoss" in at.error[0].value
+
+
+def test_bad_racers_text_is_explained():
+    at = open_lab()
+    at.text_input(key="train.racers").set_value("Adamm:lr=0.1").run()
+    assert not at.exception
+    assert "Adamm" in at.error[0].value
+
+
+def test_sparse_adam_says_why_it_cannot_run_on_dense_gradients():
+    at = open_lab({"steps": "3", "racers": "SparseAdam:lr=0.01;Adam:lr=0.01"})
+    assert not at.exception
+    assert race(at).racers[0].status == "cannot_run"
+
+
+@pytest.mark.parametrize("dataset,loss", [("blobs", "CrossEntropyLoss"), ("sine", "MSELoss"), ("clicks", "BCEWithLogitsLoss")])
+def test_other_tasks_run(dataset, loss):
+    at = open_lab({"dataset": dataset, "loss": loss, "steps": "3"})
+    at.button(key="train.step_once").click().run()
+    assert not at.exception
+    assert race(at).step_count == 1
+
+
+def test_chinese():
+    at = open_lab(lang="zh")
+    assert at.title[0].value == "训练实验室：优化器赛跑"
