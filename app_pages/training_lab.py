@@ -5,6 +5,7 @@ import streamlit as st
 from components.code_panel import code_panel
 from components.heatmap import heatmap
 from components.race_state import current_race, reset
+from components.racer_panels import racer_panels
 from components.url_state import publish, restore, values
 from core.figures import tensor_figure
 from core.messages import MSG
@@ -67,6 +68,7 @@ try:
 except BadParam as exc:
     st.error(str(exc))
     st.stop()
+racer_panels(racers, lang)
 seed = settings["seed"]
 config = RaceConfig(
     dataset=settings["dataset"], n_points=settings["n_points"], noise=settings["noise"], data_seed=seed,

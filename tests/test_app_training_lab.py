@@ -107,3 +107,18 @@ def test_other_tasks_run(dataset, loss):
 def test_chinese():
     at = open_lab(lang="zh")
     assert at.title[0].value == "训练实验室：优化器赛跑"
+
+
+def test_a_panel_edit_rewrites_the_racers_and_the_race_follows():
+    at = open_lab({"steps": "50", "racers": "SGD:lr=0.1;Adam:lr=0.01"})
+    assert at.number_input(key="train.hyper.0.momentum").value == 0.0  # torch's default
+    at.button(key="train.step_once").click().run()
+    at.number_input(key="train.hyper.0.lr").set_value(0.2).run()
+    assert at.text_input(key="train.racers").value == "SGD:lr=0.2;Adam:lr=0.01"
+    assert race(at).step_count == 1 and race(at).racers[0].optimizer.param_groups[0]["lr"] == 0.2
+    at.checkbox(key="train.hyper.1.amsgrad").check().run()
+    assert at.text_input(key="train.racers").value == "SGD:lr=0.2;Adam:lr=0.01,amsgrad=True"
+    assert race(at).step_count == 0
+    at.button(key="train.hyper.1.remove").click().run()
+    assert at.text_input(key="train.racers").value == "SGD:lr=0.2"
+    assert not at.exception

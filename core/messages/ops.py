@@ -117,6 +117,8 @@ MSG: dict[str, Text] = {
         "Runs the op once for every valid dim (and keepdim off / on) and shows the results side by side.",
         "对每一个合法的 dim（以及 keepdim 的开 / 关）各运行一次，并排显示结果。",
     ),
+    "start_help": Text("Where the slice begins along dim (negative counts from the end).", "切片沿 dim 的起点（负数从末尾数起）。"),
+    "length_help": Text("How many elements the slice keeps.", "切片保留的元素个数。"),
     "working_dim": Text("working dim", "运算维度"),
     # grid validation
     "cell_empty": Text("{cell} is empty: type a number.", "{cell} 为空：请输入一个数。"),

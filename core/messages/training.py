@@ -33,6 +33,8 @@ MSG: dict[str, Text] = {
         "Changing a step size while the race runs applies from the next step; nothing restarts.",
         "比赛进行中修改步长，从下一步开始生效；不会重新开始。",
     ),
+    "lab_torch_default": Text("torch's default: {value}.", "torch 的默认值：{value}。"),
+    "lab_remove": Text("Remove this racer", "移除这个参赛者"),
     "lab_play": Text("▶ Play", "▶ 播放"),
     "lab_pause": Text("⏸ Pause", "⏸ 暂停"),
     "lab_step": Text("Step", "单步"),

@@ -278,3 +278,26 @@ TRIU = OpSpec(
     shape_rule=rule("{input} -> {out}: kept where column - row >= {diagonal}", "{input} -> {out}：保留 列号 - 行号 >= {diagonal} 的元素"),
     group="shape",
 )
+
+NARROW = OpSpec(
+    name="narrow", function="torch.narrow", signature=("input", "dim", "start", "length"), positional=1, tensors=_INPUT,
+    args=(ArgParam("dim", "dim", 1), ArgParam("start", "int", 1, minimum=-16, maximum=15, help="start_help"),
+          ArgParam("length", "int", 2, minimum=0, maximum=16, help="length_help")),
+    presets=(
+        Preset("cols", Text("Columns 1..2 of a 3 x 4: input[:, 1:3]", "3 x 4 矩阵的第 1..2 列：input[:, 1:3]"),
+               {"input": [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]}, {"dim": 1, "start": 1, "length": 2}),
+        Preset("rows", Text("Row 2 onwards: input[2:, :]", "从第 2 行开始：input[2:, :]"),
+               {"input": [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]}, {"dim": 0, "start": 2, "length": 1}),
+        Preset("too_far", Text("An error: the slice runs past the end", "错误：切片超出了末尾"),
+               {"input": [[1, 2, 3, 4]]}, {"dim": 1, "start": 2, "length": 3}, error=True),
+    ),
+    summary=Text(
+        "Slicing as a function: length elements along dim from start, the same as input[..., start:start+length]. "
+        "Returns a view, like every basic slice.",
+        "函数形式的切片：沿 dim 从 start 开始取 length 个元素，等同于 input[..., start:start+length]。与所有基本切片一样，返回视图。",
+    ),
+    shape_rule=rule("{input} -> {out}: dim {dim} keeps {length} elements from position {start}",
+                    "{input} -> {out}：第 {dim} 维从位置 {start} 起保留 {length} 个元素"),
+    marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]}, dim_map=lambda call, n: {d: d for d in range(n)},
+    hint=Text("start + length must stay within the size of dim", "start + length 不能超过该维的大小"), group="shape",
+)

@@ -1,0 +1,94 @@
+"""One panel per racer with every hyper-parameter of its optimizer, starting at torch's defaults.
+
+The racers' text (`SGD:lr=0.1;Adam:lr=0.01`, also the URL's `racers`) stays the one source of truth: the panels
+are drawn from it, and a change in a panel writes the text back, so links, the text box and the panels agree.
+"""
+
+import streamlit as st
+
+from core.messages import MSG
+from core.training.config import Racer
+from core.training.lab_params import dump_racers
+from core.training.optimizers import OPTIMIZERS
+
+TEXT_KEY = "train.racers"
+_SYNCED = "train.panels_synced"  # the racers text the panels were last filled from
+
+
+def _key(index: int, name: str, part: str = "") -> str:
+    return f"train.hyper.{index}.{name}{part}"
+
+
+def racer_panels(racers: list[Racer], lang: str) -> None:
+    """Draw the panels (two per row); edits rewrite the racers text through callbacks."""
+    if st.session_state.get(_SYNCED) != st.session_state[TEXT_KEY]:
+        _fill(racers)
+    columns = st.columns(2)
+    for index, racer in enumerate(racers):
+        spec = OPTIMIZERS[racer.optimizer]
+        with columns[index % 2].expander(f"{racer.name()}", expanded=False):
+            st.caption(spec.summary(lang))
+            for hyper in spec.hypers:
+                default = spec.torch_default(hyper.name)
+                help_text = MSG["lab_torch_default"](lang, value=default)
+                if hyper.name == spec.lr_name:
+                    help_text += " " + MSG["lab_lr_help"](lang)
+                _widget(index, hyper, help_text, racers)
+            st.button(MSG["lab_remove"](lang), key=_key(index, "remove"), on_click=_remove, args=(index, racers),
+                      disabled=len(racers) == 1)
+
+
+def _widget(index: int, hyper, help_text: str, racers: list[Racer]) -> None:
+    args = dict(on_change=_write_back, args=(racers,), help=help_text)
+    if hyper.kind == "bool":
+        st.checkbox(hyper.name, key=_key(index, hyper.name), **args)
+    elif hyper.kind == "choice":
+        st.selectbox(hyper.name, hyper.choices, key=_key(index, hyper.name), format_func=str, **args)
+    elif hyper.kind == "pair":
+        left, right = st.columns(2)
+        for part, column in ((0, left), (1, right)):
+            column.number_input(f"{hyper.name}[{part}]", hyper.minimum, hyper.maximum, key=_key(index, hyper.name, f".{part}"),
+                                format="%g", step=0.001, **args)
+    elif hyper.kind == "int":
+        st.number_input(hyper.name, int(hyper.minimum), int(hyper.maximum), key=_key(index, hyper.name), step=1, **args)
+    else:
+        st.number_input(hyper.name, hyper.minimum, hyper.maximum, key=_key(index, hyper.name), format="%g",
+                        step=(hyper.maximum - hyper.minimum) / 1000 if hyper.maximum else 0.001, **args)
+
+
+def _fill(racers: list[Racer]) -> None:
+    """Put every racer's values (torch's defaults where the text says nothing) into the panels' widgets."""
+    for index, racer in enumerate(racers):
+        for name, value in racer.values().items():
+            if isinstance(value, tuple):
+                for part, item in enumerate(value):
+                    st.session_state[_key(index, name, f".{part}")] = float(item)
+            elif isinstance(value, float):
+                st.session_state[_key(index, name)] = float(value)
+            else:
+                st.session_state[_key(index, name)] = value
+    st.session_state[_SYNCED] = st.session_state[TEXT_KEY]
+
+
+def _read(index: int, racer: Racer) -> Racer:
+    """A racer as its panel says: only the values that differ from where the playground starts are kept."""
+    spec = OPTIMIZERS[racer.optimizer]
+    start, hyper = spec.start_values(), {}
+    for h in spec.hypers:
+        if h.kind == "pair":
+            value = (st.session_state[_key(index, h.name, ".0")], st.session_state[_key(index, h.name, ".1")])
+        else:
+            value = st.session_state[_key(index, h.name)]
+        if value != start[h.name] or h.name == spec.lr_name:
+            hyper[h.name] = value
+    return Racer(racer.optimizer, hyper)
+
+
+def _write_back(racers: list[Racer]) -> None:
+    text = dump_racers([_read(i, r) for i, r in enumerate(racers)])
+    st.session_state[TEXT_KEY] = st.session_state[_SYNCED] = text
+
+
+def _remove(index: int, racers: list[Racer]) -> None:
+    kept = [_read(i, r) for i, r in enumerate(racers) if i != index]
+    st.session_state[TEXT_KEY] = dump_racers(kept)  # the panels refill from the new text on the next run
