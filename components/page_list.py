@@ -18,4 +18,5 @@ PAGES = (
     PageEntry("app_pages/activations.py", "📈", "act_nav", "act_home_card"),
     PageEntry("app_pages/containers.py", "🧱", "containers_nav", "containers_home_card"),
     PageEntry("app_pages/training_lab.py", "🏁", "lab_nav", "lab_home_card"),
+    PageEntry("app_pages/surface.py", "🗺️", "surface_title", "surface_home_card"),
 )

@@ -100,3 +100,18 @@ def test_training_lab_play_grows_the_chart_then_pause(page):
     assert paused - at_pause <= 4 * 8, "Pause took more than a few ticks to act"
     assert paused < 300, "the race should have been paused before its budget ran out"
     page.screenshot(path=SCREENSHOTS / "30_training_lab_paused.png")
+
+
+def test_surface_paths_are_walked_and_momentum_changes_them(page):
+    _open_from_nav(page, "Optimizers on a surface")
+    page.locator("[data-testid=stProgress]", has_text="100 / 100").first.wait_for(timeout=60_000)  # the walk ends
+    wait_idle(page)
+    page.screenshot(path=SCREENSHOTS / "31_surface.png")
+    before = _codes(page)
+    slider = page.locator("[data-testid=stSlider]", has_text="momentum").first
+    slider.locator("input[type=range]").first.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowLeft")
+    after = wait_for_change(page, lambda: _codes(page), before)
+    assert after != before and "momentum=0.8" in after
+    page.screenshot(path=SCREENSHOTS / "32_surface_momentum.png")

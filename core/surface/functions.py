@@ -93,7 +93,8 @@ FUNCTIONS: dict[str, SurfaceFunction] = {
                  "to wall across it while it crawls along it. Momentum and Adam smooth that out.",
                  "f = 0.5 (x² + condition·y²)。condition 是两个方向曲率之比：为 1 时每一步都指向中心；为 50 时山谷很窄，"
                  "lr 接近 2 / condition 的普通 SGD 会在两侧谷壁之间来回反弹，而沿谷底只是缓慢爬行。动量和 Adam 能缓解这一点。"),
-            options=(SurfaceOption("condition", 10.0, 1.0, 100.0, Text("condition (curvature ratio)", "condition（曲率之比）")),),
+            options=(SurfaceOption("condition", 10.0, 1.0, 100.0,
+                                   Text("condition (curvature ratio)", "condition（曲率之比）")),),
         ),
         SurfaceFunction(
             "rosenbrock", _rosenbrock, "(1 - x) ** 2 + 100 * (y - x ** 2) ** 2", (-2.0, 2.0), (-1.0, 3.0),

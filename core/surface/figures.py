@@ -1,0 +1,81 @@
+"""Figures of the surface tab: the function's contours with every racer's path, and f per step."""
+
+import math
+
+import plotly.graph_objects as go
+import torch
+
+from core.surface.functions import SurfaceFunction
+from core.surface.trajectories import Trajectory
+from core.training.lab_figures import RACER_COLOURS
+
+GRID = 120  # contour samples per axis
+
+
+def surface_grid(function: SurfaceFunction, options: dict | None = None, size: int = GRID):
+    """xs (G,), ys (G,) and f on the grid (G, G), row i at ys[i], as torch computes it."""
+    xs = torch.linspace(*function.x_range, size)  # (G,)
+    ys = torch.linspace(*function.y_range, size)  # (G,)
+    grid_x, grid_y = torch.meshgrid(xs, ys, indexing="xy")  # (G, G) each, rows follow y
+    z = function.value(torch.stack([grid_x, grid_y]), options)  # (G, G)
+    return xs, ys, z
+
+
+def surface_figure(function: SurfaceFunction, trajectories: list[Trajectory], title: str,
+                   marker_names: tuple[str, str, str] = ("minimum", "saddle point", "start"),
+                   options: dict | None = None) -> go.Figure:
+    """Contours of f over its range (log10(1 + f) for the functions that span decades), the minima (stars), saddle
+    points (x), the start (open circle) and one line with markers per racer, coloured as in the Training lab.
+
+    Traces, in order: the contour, one per racer (empty for a refused one, so colours follow the racers' order),
+    then the markers. marker_names are the legend's words for minimum, saddle point and start, in the page's
+    language."""
+    xs, ys, z = surface_grid(function, options)
+    shown = torch.log10(1 + z.clamp(min=0)) if function.log_levels else z  # (G, G)
+    data = [dict(type="contour", x=xs.tolist(), y=ys.tolist(), z=shown.tolist(), colorscale="Viridis",
+                 ncontours=30, contours=dict(coloring="heatmap", showlines=True), line=dict(width=0.5),
+                 colorbar=dict(title=dict(text="log10(1 + f)" if function.log_levels else "f"), thickness=12),
+                 hovertemplate="x=%{x:.3g}<br>y=%{y:.3g}<extra></extra>", name="f", showlegend=False)]
+    for index, trajectory in enumerate(trajectories):
+        colour = RACER_COLOURS[index % len(RACER_COLOURS)]
+        data.append(dict(type="scatter", x=[x for x, _ in trajectory.points], y=[y for _, y in trajectory.points],
+                         mode="lines+markers", name=trajectory.racer.label, line=dict(color=colour, width=2),
+                         marker=dict(size=4, color=colour), customdata=trajectory.values,
+                         hovertemplate="step %{pointNumber}<br>x=%{x:.4g}, y=%{y:.4g}<br>f=%{customdata:.4g}"))
+    minimum, saddle, start = marker_names
+    for points, name, symbol in ((function.minima, minimum, "star"), (function.saddles, saddle, "x")):
+        if points:
+            data.append(dict(type="scatter", x=[x for x, _ in points], y=[y for _, y in points], mode="markers",
+                             name=name, marker=dict(symbol=symbol, size=14, color="white",
+                                                    line=dict(color="black", width=1.5))))
+    starts = [t.points[0] for t in trajectories if t.points]
+    if starts:
+        data.append(dict(type="scatter", x=[starts[0][0]], y=[starts[0][1]], mode="markers", name=start,
+                         marker=dict(symbol="circle-open", size=14, color="black", line=dict(width=2.5))))
+    layout = dict(
+        title=dict(text=title, font=dict(size=13), x=0, xanchor="left"), height=520,
+        margin=dict(l=50, r=10, t=40, b=40), plot_bgcolor="white",
+        legend=dict(font=dict(size=10), orientation="h", y=-0.12, x=0, yanchor="top"),
+        xaxis=dict(title=dict(text="x"), range=list(function.x_range), constrain="domain"),
+        # same scale on both axes, so a narrow valley looks narrow and a zig-zag looks like one
+        yaxis=dict(title=dict(text="y"), range=list(function.y_range), scaleanchor="x", scaleratio=1),
+        uirevision=function.name,
+    )
+    return go.Figure(dict(data=data, layout=layout), _validate=False)
+
+
+def values_figure(trajectories: list[Trajectory], title: str) -> go.Figure:
+    """f at each step, one line per racer; the y axis is logarithmic unless some value is 0 or below (the saddle)."""
+    data = []
+    for index, trajectory in enumerate(trajectories):
+        colour = RACER_COLOURS[index % len(RACER_COLOURS)]
+        data.append(dict(type="scatter", x=list(range(len(trajectory.values))), y=trajectory.values, mode="lines",
+                         name=trajectory.racer.label, line=dict(color=colour, width=1.5)))
+    values = [v for t in trajectories for v in t.values]
+    positive = bool(values) and all(v > 0 and math.isfinite(v) for v in values)
+    layout = dict(
+        title=dict(text=title, font=dict(size=13), x=0, xanchor="left"), height=300,
+        margin=dict(l=50, r=10, t=40, b=40), plot_bgcolor="white", legend=dict(font=dict(size=10)),
+        xaxis=dict(title=dict(text="step")), yaxis=dict(title=dict(text="f"), type="log" if positive else "linear"),
+    )
+    return go.Figure(dict(data=data, layout=layout), _validate=False)

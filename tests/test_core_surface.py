@@ -1,0 +1,205 @@
+"""The surface tab's core: each test function against its hand-written formula and gradient, real optimizers on it,
+divergence and refusals as results, and the figures' traces."""
+
+import math
+import re
+import string
+
+import pytest
+import torch
+
+from core.messages.surface import MSG
+from core.surface.figures import surface_figure, surface_grid, values_figure
+from core.surface.functions import FUNCTIONS
+from core.surface.trajectories import MAX_STEPS, Racer, run_race, run_racer
+from core.text import Text
+
+PI = math.pi
+
+# value and gradient (df/dx, df/dy) written out by hand, for comparison with torch's autograd
+HAND = {
+    "rosenbrock": lambda x, y, o: ((1 - x) ** 2 + 100 * (y - x * x) ** 2,
+                                   (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x))),
+    "beale": lambda x, y, o: (
+        (1.5 - x + x * y) ** 2 + (2.25 - x + x * y ** 2) ** 2 + (2.625 - x + x * y ** 3) ** 2,
+        (2 * (1.5 - x + x * y) * (y - 1) + 2 * (2.25 - x + x * y ** 2) * (y ** 2 - 1)
+         + 2 * (2.625 - x + x * y ** 3) * (y ** 3 - 1),
+         2 * (1.5 - x + x * y) * x + 2 * (2.25 - x + x * y ** 2) * 2 * x * y
+         + 2 * (2.625 - x + x * y ** 3) * 3 * x * y ** 2)),
+    "himmelblau": lambda x, y, o: ((x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+                                   (4 * x * (x * x + y - 11) + 2 * (x + y * y - 7),
+                                    2 * (x * x + y - 11) + 4 * y * (x + y * y - 7))),
+    "rastrigin": lambda x, y, o: (20 + x * x - 10 * math.cos(2 * PI * x) + y * y - 10 * math.cos(2 * PI * y),
+                                  (2 * x + 20 * PI * math.sin(2 * PI * x), 2 * y + 20 * PI * math.sin(2 * PI * y))),
+    "saddle": lambda x, y, o: (x * x - y * y, (2 * x, -2 * y)),
+    "bowl": lambda x, y, o: (0.5 * (x * x + o["condition"] * y * y), (x, o["condition"] * y)),
+}
+POINTS = [(0.3, -0.7), (-1.2, 1.5), (2.0, 0.25)]
+
+
+def autograd(function, point, options=None):
+    p = torch.tensor(point, dtype=torch.float64, requires_grad=True)  # (2,)
+    value = function.value(p, options)  # ()
+    value.backward()
+    return value, p.grad
+
+
+def test_catalog_has_every_function():
+    assert set(FUNCTIONS) == set(HAND)
+
+
+@pytest.mark.parametrize("name", sorted(HAND))
+def test_value_and_gradient_match_the_formula(name):
+    function = FUNCTIONS[name]
+    for options in ({}, {"condition": 37.0}):
+        for x, y in POINTS:
+            value, grad = autograd(function, (x, y), options)
+            want_value, want_grad = HAND[name](x, y, function.option_values(options))
+            assert value.dim() == 0
+            assert value.item() == pytest.approx(want_value, rel=1e-10, abs=1e-10)
+            assert grad.tolist() == pytest.approx(list(want_grad), rel=1e-10, abs=1e-9)
+
+
+@pytest.mark.parametrize("name", sorted(HAND))
+def test_minima_are_stationary_and_lowest(name):
+    function = FUNCTIONS[name]
+    for point in function.minima + function.saddles:
+        value, grad = autograd(function, point)
+        assert grad.abs().max().item() < 1e-3, (point, grad)
+    for point in function.minima:
+        assert autograd(function, point)[0].item() < 1e-8
+
+
+@pytest.mark.parametrize("name", sorted(HAND))
+def test_source_is_the_same_formula(name):
+    """The formula text shown in the page's code computes what f computes (our own constant text, not user input)."""
+    function = FUNCTIONS[name]
+    x, y = torch.tensor(0.4, dtype=torch.float64), torch.tensor(-1.3, dtype=torch.float64)
+    scope = {"torch": torch, "math": math, "x": x, "y": y, **function.option_values()}
+    shown = eval(function.source, scope)  # noqa: S307
+    assert shown.item() == pytest.approx(function.value(torch.stack([x, y])).item(), rel=1e-12)
+
+
+def test_grid_is_the_function_at_each_point():
+    function = FUNCTIONS["beale"]
+    xs, ys, z = surface_grid(function, size=7)
+    assert z.shape == (7, 7)
+    i, j = 2, 5  # row i is ys[i], column j is xs[j]
+    assert z[i, j].item() == pytest.approx(function.value(torch.stack([xs[j], ys[i]])).item(), rel=1e-6)
+
+
+def test_sgd_on_the_bowl_is_torch_sgd_and_converges():
+    bowl = FUNCTIONS["bowl"]
+    trajectory = run_racer(bowl, (-1.8, 1.2), Racer("SGD", {"lr": 0.05}), 200, {"condition": 2.0})
+    assert trajectory.status == "ok" and len(trajectory.points) == 201 == len(trajectory.values)
+    # the same walk written directly in torch
+    p = torch.tensor([-1.8, 1.2], requires_grad=True)  # (2,)
+    optimizer = torch.optim.SGD([p], lr=0.05)
+    for _ in range(3):
+        optimizer.zero_grad()
+        (0.5 * (p[0] ** 2 + 2.0 * p[1] ** 2)).backward()
+        optimizer.step()
+    assert trajectory.points[3] == pytest.approx(p.tolist(), abs=1e-7)
+    assert trajectory.values[3] == pytest.approx(0.5 * (p[0] ** 2 + 2.0 * p[1] ** 2).item(), rel=1e-6)
+    assert max(abs(v) for v in trajectory.points[-1]) < 1e-3
+    assert trajectory.values[-1] < trajectory.values[0] * 1e-5
+
+
+def test_momentum_changes_the_path():
+    bowl = FUNCTIONS["bowl"]
+    plain, heavy = run_race(bowl, bowl.start, [Racer("SGD", {"lr": 0.05}), Racer("SGD", {"lr": 0.05, "momentum": 0.9})],
+                            30)
+    assert plain.points[0] == heavy.points[0]
+    assert plain.points[1] == heavy.points[1]  # the first step has no velocity yet
+    assert max(abs(a - b) for p, q in zip(plain.points[2:], heavy.points[2:]) for a, b in zip(p, q)) > 0.1
+
+
+def test_conditioning_makes_sgd_zig_zag():
+    bowl = FUNCTIONS["bowl"]
+    racer = Racer("SGD", {"lr": 1.9 / 50})
+    narrow = run_racer(bowl, (-1.8, 1.2), racer, 20, {"condition": 50.0})
+    round_ = run_racer(bowl, (-1.8, 1.2), racer, 20, {"condition": 1.0})
+    signs = [y > 0 for _, y in narrow.points]
+    assert all(a != b for a, b in zip(signs, signs[1:]))  # y flips sign at every step
+    assert all(y > 0 for _, y in round_.points)
+
+
+def test_huge_lr_is_reported_as_divergence():
+    bowl = FUNCTIONS["bowl"]
+    trajectory = run_racer(bowl, bowl.start, Racer("SGD", {"lr": 10.0}), 100)
+    assert trajectory.status == "diverged" and 1 < trajectory.step < 10
+    assert len(trajectory.points) == trajectory.step  # the escaped point is not recorded
+    assert all(math.isfinite(v) for v in trajectory.values)
+    assert str(trajectory.step) in trajectory.explain("en") and "发散" in trajectory.explain("zh")
+
+
+def test_lbfgs_and_ftrl_run():
+    rosenbrock = FUNCTIONS["rosenbrock"]
+    lbfgs, ftrl = run_race(rosenbrock, rosenbrock.start, [Racer("LBFGS"), Racer("FTRL", {"alpha": 0.1})], 40)
+    assert lbfgs.status == "ok" and lbfgs.values[-1] < 1e-6  # a quasi-Newton method solves it quickly
+    assert ftrl.status == "ok" and len(ftrl.points) == 41 and ftrl.values[-1] < ftrl.values[0]
+
+
+def test_refusals_are_messages():
+    bowl = FUNCTIONS["bowl"]
+    sparse, unknown, bad, ok = run_race(bowl, bowl.start, [Racer("SparseAdam"), Racer("Nope"),
+                                                           Racer("Adam", {"lr": -1.0}), Racer("Adam")], 5)
+    for trajectory in (sparse, unknown, bad):
+        assert trajectory.status == "refused" and trajectory.points == []
+    assert "sparse" in sparse.explain("en") and "稀疏" in sparse.explain("zh")
+    assert "SGD" in unknown.explain("en")
+    assert "Invalid learning rate" in bad.explain("en")
+    assert ok.status == "ok"
+    assert run_racer(bowl, ("a", 1), Racer("SGD"), 5).status == "refused"
+    assert run_racer(bowl, (float("nan"), 1), Racer("SGD"), 5).status == "refused"
+
+
+def test_steps_are_capped():
+    bowl = FUNCTIONS["bowl"]
+    assert len(run_racer(bowl, bowl.start, Racer("SGD", {"lr": 0.01}), 10_000).points) == MAX_STEPS + 1
+    assert len(run_racer(bowl, bowl.start, Racer("SGD"), -3).points) == 1
+
+
+def test_figure_has_contour_racers_and_markers():
+    himmelblau = FUNCTIONS["himmelblau"]
+    racers = [Racer("SGD", {"lr": 0.01}), Racer("Adam", {"lr": 0.1}), Racer("SparseAdam")]
+    trajectories = run_race(himmelblau, himmelblau.start, racers, 20)
+    figure = surface_figure(himmelblau, trajectories, "title", ("minimum", "saddle point", "start"))
+    types = [trace.type for trace in figure.data]
+    assert types[0] == "contour" and types.count("contour") == 1
+    lines = [t for t in figure.data if t.type == "scatter" and t.mode == "lines+markers"]
+    assert [t.name for t in lines] == [r.label for r in racers]
+    assert len({t.line.color for t in lines}) == 3
+    assert list(lines[0].x) == [x for x, _ in trajectories[0].points]
+    names = [t.name for t in figure.data]
+    assert "minimum" in names and "start" in names and "saddle point" not in names
+    assert len(next(t for t in figure.data if t.name == "minimum").x) == 4
+
+
+def test_log_levels_and_value_figure():
+    rosenbrock, saddle = FUNCTIONS["rosenbrock"], FUNCTIONS["saddle"]
+    contour = surface_figure(rosenbrock, [], "t").data[0]
+    assert max(max(row) for row in contour.z) < 5  # log10(1 + f): f reaches ~2500 on this range
+    trajectories = run_race(rosenbrock, rosenbrock.start, [Racer("Adam", {"lr": 0.05})], 10)
+    figure = values_figure(trajectories, "f")
+    assert figure.layout.yaxis.type == "log" and list(figure.data[0].y) == trajectories[0].values
+    downhill = run_race(saddle, saddle.start, [Racer("SGD")], 40)
+    assert values_figure(downhill, "f").layout.yaxis.type == "linear"  # f < 0 has no log
+    assert any(t.name == "saddle point" for t in surface_figure(saddle, downhill, "t").data)
+
+
+def _fields(template: str) -> set:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_text_has_english_and_chinese():
+    texts = dict(MSG)
+    for function in FUNCTIONS.values():
+        texts[f"{function.name}.title"] = function.title
+        texts[f"{function.name}.note"] = function.note
+        texts.update({f"{function.name}.{o.name}": o.label for o in function.options})
+    assert all(key.startswith("surface_") for key in MSG)
+    for key, text in texts.items():
+        assert isinstance(text, Text) and text.en.strip() and text.zh.strip(), key
+        assert re.search(r"[\u4e00-\u9fff]", text.zh), key
+        assert _fields(text.en) == _fields(text.zh), key
