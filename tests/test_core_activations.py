@@ -2,11 +2,11 @@
 
 import subprocess
 import sys
-import textwrap
 
 import pytest
 import torch
 
+from tests.snippets import run_snippets
 from core.activations.catalog import ACTIVATIONS
 from core.activations.curve_figure import curve_figure
 from core.activations.curves import (
@@ -24,34 +24,8 @@ from core.messages import MSG
 from core.page_params import decode, encode
 from core.text import Text
 
-MARK = "=====SNIPPET====="
-DRIVER = textwrap.dedent(
-    f"""
-    import runpy, sys
-    for path in sys.argv[1:]:
-        print({MARK!r}, path, flush=True)
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception as exc:
-            print("RAISED:", str(exc).strip().splitlines()[0])
-        sys.stdout.flush()
-    """
-)
 
 
-def run_snippets(folder, snippets: dict) -> dict:
-    """Each snippet's stdout, all run as __main__ one after the other in one fresh interpreter."""
-    names = list(snippets)
-    paths = []
-    for i, name in enumerate(names):
-        path = folder / f"snippet_{i}.py"
-        path.write_text(snippets[name])
-        paths.append(str(path))
-    done = subprocess.run([sys.executable, "-c", DRIVER, *paths], capture_output=True, text=True, timeout=300, cwd=folder)
-    assert done.returncode == 0, done.stderr
-    chunks = done.stdout.split(MARK + " ")[1:]
-    assert len(chunks) == len(names), done.stdout
-    return {name: chunk.partition("\n")[2] for name, chunk in zip(names, chunks)}
 
 
 # --- the catalog -----------------------------------------------------------------------------------------------------

@@ -2,12 +2,12 @@
 
 import subprocess
 import sys
-import textwrap
 
 import pytest
 import torch
 from torch import nn
 
+from tests.snippets import run_snippets
 from core.containers.guide_models import GUIDE_MODELS, ConvModuleList, MatmulParameterList
 from core.containers.holders import HOLDERS
 from core.containers.layer_walk import walk, walk_printed, walk_snippet
@@ -16,35 +16,9 @@ from core.containers.registration import BATCH, LR, build_models, registration_p
 from core.containers.seeded import seeded
 from core.page_params import decode, encode
 
-MARK = "=====SNIPPET====="
-DRIVER = textwrap.dedent(
-    f"""
-    import runpy, sys
-    for path in sys.argv[1:]:
-        print({MARK!r}, path, flush=True)
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception as exc:
-            print("RAISED:", str(exc).strip().splitlines()[0])
-        sys.stdout.flush()
-    """
-)
 SIZES = [(1, 1, False), (2, 3, True), (5, 8, True), (3, 2, False)]  # (layers, features, bias)
 
 
-def run_snippets(folder, snippets: dict) -> dict:
-    """Each snippet's stdout, all run as __main__ one after the other in one fresh interpreter."""
-    names = list(snippets)
-    paths = []
-    for i, name in enumerate(names):
-        path = folder / f"snippet_{i}.py"
-        path.write_text(snippets[name])
-        paths.append(str(path))
-    done = subprocess.run([sys.executable, "-c", DRIVER, *paths], capture_output=True, text=True, timeout=300, cwd=folder)
-    assert done.returncode == 0, done.stderr
-    chunks = done.stdout.split(MARK + " ")[1:]
-    assert len(chunks) == len(names), done.stdout
-    return {name: chunk.partition("\n")[2] for name, chunk in zip(names, chunks)}
 
 
 def _report(layers, features, bias, label):

@@ -1,13 +1,11 @@
 """The data page's core, checked against torch itself: datasets, DataLoader epochs, padding, figures, snippets."""
 
-import subprocess
-import sys
-import textwrap
 
 import pytest
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
+from tests.snippets import run_snippets
 from core.data.codegen import loader_printed, loader_snippet, sequence_printed, sequence_snippet
 from core.data.datasets import DATASETS, MyDataset, label_count, make_tensors
 from core.data.explain import explain_default_collate, explain_load_error, silent_mismatch
@@ -236,19 +234,6 @@ def test_presets_and_params():
 
 # --- snippets ------------------------------------------------------------------------------------------------------
 
-MARK = "=====SNIPPET====="
-DRIVER = textwrap.dedent(
-    f"""
-    import runpy, sys
-    for path in sys.argv[1:]:
-        print({MARK!r}, path, flush=True)
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception as exc:  # what a traceback's last line says
-            print(f"{{type(exc).__name__}}: {{exc}}")
-        sys.stdout.flush()
-    """
-)
 SNIPPET_STATES = {p.key: preset_settings(p.key) for p in PRESETS} | {
     "wide": settings(N=64, F=8, batch_size=7, seed=5, generator=11, drop_last=True, epochs=2),
     "single": settings(N=1, F=1, batch_size=1, sequences=1, max_len=1),
@@ -259,19 +244,11 @@ SNIPPET_STATES = {p.key: preset_settings(p.key) for p in PRESETS} | {
 @pytest.fixture(scope="module")
 def snippet_output(tmp_path_factory):
     """Each state's two snippets, run as __main__ one after the other in one fresh interpreter."""
-    folder = tmp_path_factory.mktemp("data_snippets")
-    names, paths = [], []
+    scripts = {}
     for name, s in SNIPPET_STATES.items():
-        for part, code in (("loader", loader_snippet(s)), ("sequences", sequence_snippet(s))):
-            path = folder / f"{name}_{part}.py"
-            path.write_text(code)
-            names.append((name, part))
-            paths.append(str(path))
-    done = subprocess.run([sys.executable, "-c", DRIVER, *paths], capture_output=True, text=True, timeout=300, cwd=folder)
-    assert done.returncode == 0, done.stderr
-    chunks = done.stdout.split(MARK + " ")[1:]
-    assert len(chunks) == len(names)
-    return {name: chunk.partition("\n")[2] for name, chunk in zip(names, chunks)}
+        scripts[(name, "loader")] = loader_snippet(s)
+        scripts[(name, "sequences")] = sequence_snippet(s)
+    return run_snippets(tmp_path_factory.mktemp("data_snippets"), scripts, error_line="last_traceback_line")
 
 
 @pytest.mark.parametrize("name", list(SNIPPET_STATES))

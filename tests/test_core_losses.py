@@ -3,14 +3,12 @@ torch accepts, curves, the outlier gradients, URL parameters, figures, and snipp
 
 import inspect
 import math
-import subprocess
-import sys
-import textwrap
 
 import pytest
 import torch
 import torch.nn.functional as F
 
+from tests.snippets import run_snippets
 from core.grid import shape_of
 from core.losses.catalog import DEFAULT_LOSS, LOSSES, REGRESSION_LOSSES
 from core.losses.codegen import outlier_printed, outlier_snippet, printed, snippet
@@ -381,20 +379,6 @@ def test_loss_messages_are_prefixed_and_merged():
 
 # --- snippets in a fresh interpreter ----------------------------------------------------------------------------------
 
-MARK = "=====SNIPPET====="
-DRIVER = textwrap.dedent(
-    f"""
-    import runpy, sys, warnings
-    warnings.simplefilter("ignore")
-    for path in sys.argv[1:]:
-        print({MARK!r}, path, flush=True)
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception as exc:
-            print("RAISED:", str(exc).strip().splitlines()[0])
-        sys.stdout.flush()
-    """
-)
 OUTLIER_CASES = {  # outlier -> the losses of the view, with their arguments
     0.0: [(name, LOSSES[name].default_args()) for name in REGRESSION_LOSSES],
     4.5: [("MSELoss", {}), ("HuberLoss", {"delta": 2.0}), ("SmoothL1Loss", {"beta": 0.5})],
@@ -424,16 +408,7 @@ def script_output(tmp_path_factory):
     for outlier, names in OUTLIER_CASES.items():
         effects = [outlier_effect(LOSSES[name], args, outlier) for name, args in names]
         scripts[("outlier", outlier)] = outlier_snippet(effects, outlier, "zh")
-    paths = []
-    for i, code in enumerate(scripts.values()):
-        path = folder / f"snippet_{i}.py"
-        path.write_text(code, encoding="utf-8")
-        paths.append(str(path))
-    done = subprocess.run([sys.executable, "-c", DRIVER, *paths], capture_output=True, text=True, timeout=300, cwd=folder)
-    assert done.returncode == 0, done.stderr
-    chunks = done.stdout.split(MARK + " ")[1:]
-    assert len(chunks) == len(scripts), done.stdout
-    return {name: chunk.partition("\n")[2] for name, chunk in zip(scripts, chunks)}
+    return run_snippets(folder, scripts)
 
 
 @pytest.mark.parametrize("name", list(STATES), ids=lambda n: "-".join(map(str, n)))

@@ -2,33 +2,17 @@
 
 import subprocess
 import sys
-import textwrap
 
 import pytest
 import torch
 
+from tests.snippets import run_snippets
 from core.codegen import call_source, printed, snippet, tensor_source
 from core.ops.catalog import OPS
 from core.ops.run import run
 from core.ops.spec import OpCall
 from core.ops.state import InputState, OpState, build_call, preset_state, values_to_text
 
-MARK = "=====SNIPPET====="
-
-# Runs each snippet file as __main__ (its own globals), one after the other, in one fresh interpreter, so torch is
-# imported once instead of once per snippet.
-DRIVER = textwrap.dedent(
-    f"""
-    import runpy, sys
-    for path in sys.argv[1:]:
-        print({MARK!r}, path, flush=True)
-        try:
-            runpy.run_path(path, run_name="__main__")
-        except Exception as exc:
-            print("RAISED:", str(exc).strip().splitlines()[0])
-        sys.stdout.flush()
-    """
-)
 
 
 def _call(state: OpState) -> OpCall:
@@ -84,25 +68,8 @@ def page_shows(name: str) -> str:
 @pytest.fixture(scope="module")
 def script_output(tmp_path_factory):
     """What each state's snippet prints, every snippet run as __main__ in one fresh interpreter."""
-    folder = tmp_path_factory.mktemp("snippets")
     names = sorted(RUNS)
-    paths = []
-    for i, name in enumerate(names):
-        path = folder / f"snippet_{i}.py"
-        path.write_text(snippet(BUILT[name][0]))
-        paths.append(str(path))
-    done = subprocess.run(
-        [sys.executable, "-c", DRIVER, *paths], capture_output=True, text=True, timeout=300, cwd=folder
-    )
-    assert done.returncode == 0, done.stderr
-    chunks = done.stdout.split(MARK + " ")[1:]
-    assert len(chunks) == len(names), done.stdout
-    outputs: dict[tuple[str, str], str] = {}
-    for name, path, chunk in zip(names, paths, chunks):
-        header, _, body = chunk.partition("\n")
-        assert header == path
-        outputs[name] = body
-    return outputs
+    return run_snippets(tmp_path_factory.mktemp("snippets"), {name: snippet(BUILT[name][0]) for name in names})
 
 
 def test_every_op_and_preset_is_covered():

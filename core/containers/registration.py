@@ -6,7 +6,7 @@ import inspect
 import torch
 from torch import nn
 
-from core.containers.holders import HOLDERS, Holder
+from core.containers.holders import HOLDERS
 from core.containers.seeded import SEED, seeded
 
 BATCH = 4  # rows of the input x used for the SGD step
