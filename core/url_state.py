@@ -15,13 +15,10 @@ from core.messages import MSG
 from core.ops.catalog import OPS
 from core.ops.spec import OpSpec
 from core.ops.state import InputState, OpState, arg_choices, preset_state, values_to_text
+from core.page_params import BadParam
 
 DEFAULT_OP = "sum"
 _PY_BOOL = re.compile(r"\b(True|False)\b")
-
-
-class BadParam(ValueError):
-    """A query parameter that cannot be used; its message is already in the user's language."""
 
 
 def encode(state: OpState, lang: str) -> dict[str, str]:

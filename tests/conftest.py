@@ -1,4 +1,4 @@
-"""Shared fixtures: one served app and one Chromium for every browser test of the run."""
+"""Shared fixtures: clean Streamlit caches for every test, one served app and one Chromium for the browser tests."""
 
 import pytest
 
@@ -7,6 +7,15 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, browser_availabl
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives a real Chromium through Playwright")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Streamlit's caches outlive an AppTest: start every test without what an earlier one cached."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="session")

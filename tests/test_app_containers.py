@@ -13,14 +13,6 @@ PAGE = str(ROOT / "app_pages/containers.py")
 EMPTY_LIST = "optimizer got an empty parameter list"
 
 
-@pytest.fixture(autouse=True)
-def _clear_caches():
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def open_page(query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
     for key, value in (query or {}).items():

@@ -3,7 +3,6 @@ explained, Chinese shows Chinese."""
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.data.codegen import loader_printed, sequence_printed
@@ -13,14 +12,6 @@ from core.data.sequences import run_sequences
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "app_pages/data_loading.py"
-
-
-@pytest.fixture(autouse=True)
-def _clear_caches():
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def open_page(query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:

@@ -12,14 +12,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OPS_PAGE = "app_pages/tensor_ops.py"
 
 
-@pytest.fixture(autouse=True)
-def _clear_caches():
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def open_app(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in (query or {}).items():
