@@ -36,6 +36,19 @@ def test_a_short_race_runs_to_completion_with_every_racer_stepping():
     assert at.button(key="train.play").disabled
 
 
+def test_pause_takes_no_further_step():
+    """The Pause click's own run already draws the race paused: the server stops within the tick it is in."""
+    at = open_lab({"steps": "200"})
+    at.button(key="train.play").click().run()  # playing: this run's fragment takes a tick of steps
+    at.run()
+    playing_at = race(at).step_count
+    assert playing_at > 0
+    at.button(key="train.play").click().run()  # the same button now reads Pause
+    assert race(at).step_count == playing_at, "the run that handled Pause still stepped"
+    at.run()
+    assert race(at).step_count == playing_at and not at.session_state["train.playing"]
+
+
 def test_step_takes_exactly_one_step_and_reset_starts_over():
     at = open_lab({"steps": "50"})
     at.button(key="train.step_once").click().run()
