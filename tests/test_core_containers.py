@@ -13,7 +13,7 @@ from core.containers.holders import HOLDERS
 from core.containers.layer_walk import walk, walk_printed, walk_snippet
 from core.containers.params import PARAMS
 from core.containers.registration import BATCH, LR, build_models, registration_printed, registration_snippet, registrations
-from core.containers.seeded import seeded
+from core.containers.private_init import built_without_drawing, snippet_generator
 from core.page_params import decode, encode
 
 SIZES = [(1, 1, False), (2, 3, True), (5, 8, True), (3, 2, False)]  # (layers, features, bias)
@@ -65,27 +65,50 @@ def test_plain_list_registers_nothing(layers, features, bias):
 
 
 def test_models_are_the_snippets_models_and_the_global_rng_is_untouched():
-    """build_models draws the weights a script starting with torch.manual_seed(0) draws, and leaves the global
-    generator where it was."""
+    """build_models draws the weights a script starting with torch.manual_seed(0) draws (torch's own constructors,
+    run here under the global seed), and leaves the global generator where it was."""
     torch.manual_seed(1234)
     state = torch.get_rng_state()
     models, x = build_models(2, 3, True)
     assert torch.equal(torch.get_rng_state(), state)
     torch.manual_seed(0)
-    expected = [holder.build(2, 3, True) for holder in HOLDERS]
+    expected = [  # the snippet's constructions, in its order
+        nn.ModuleList([nn.Linear(3, 3, bias=True) for _ in range(2)]),
+        nn.ParameterList([nn.Parameter(torch.randn(3, 3)) for _ in range(2)]),
+        nn.ModuleList([nn.Linear(3, 3, bias=True) for _ in range(2)]),
+    ]
     expected_x = torch.randn(BATCH, 3)
     assert torch.equal(x, expected_x)
     for model, reference in zip(models.values(), expected):
-        for got, want in zip(model.layer_weights(), reference.layer_weights()):
-            assert torch.equal(got, want)
+        got = [p for layer in model.layers for p in layer.parameters()] if hasattr(model, "layers") else list(model.weights)
+        want = list(reference.parameters())
+        assert len(got) == len(want) and all(torch.equal(g, w) for g, w in zip(got, want))
 
 
-def test_seeded_restores_the_rng_even_on_an_error():
+@pytest.mark.parametrize("key", list(GUIDE_MODELS))
+def test_guide_models_are_the_snippets_models_and_the_global_rng_is_untouched(key):
+    """The walk's model and x equal the constructor's and torch.randn's after torch.manual_seed(0)."""
+    entry = GUIDE_MODELS[key]
+    torch.manual_seed(99)
     state = torch.get_rng_state()
-    with pytest.raises(RuntimeError):
-        with seeded():
-            torch.randn(3)
-            raise RuntimeError("boom")
+    generator = snippet_generator()
+    model = built_without_drawing(entry.model_class)
+    entry.draw_(model, generator)
+    x = torch.randn(entry.input_shape(2, 6, 3), generator=generator)
+    assert torch.equal(torch.get_rng_state(), state)
+    torch.manual_seed(0)
+    reference = entry.model_class()
+    expected_x = torch.randn(entry.input_shape(2, 6, 3))
+    assert [n for n, _ in model.named_parameters()] == [n for n, _ in reference.named_parameters()]
+    assert all(torch.equal(p, q) for p, q in zip(model.parameters(), reference.parameters()))
+    assert torch.equal(x, expected_x)
+
+
+def test_a_walk_leaves_the_global_rng_alone():
+    torch.manual_seed(7)
+    state = torch.get_rng_state()
+    walk(GUIDE_MODELS["conv"], 1, 28, 28, "en")
+    walk(GUIDE_MODELS["matmul"], 2, 4, 3, "en")
     assert torch.equal(torch.get_rng_state(), state)
 
 

@@ -7,6 +7,7 @@ from typing import Callable
 import torch
 from torch import nn
 
+from core.containers.private_init import reset_parameters_
 from core.text import Text
 
 
@@ -58,8 +59,21 @@ class GuideModel:
     item: str  # the loop variable's name for one element of the list
     step_source: str  # one step of the loop as the snippet writes it
     step: Callable[[torch.Tensor, object], torch.Tensor]  # the same step, run by the page: (x, item) -> x
+    draw_: Callable[[nn.Module, torch.Generator], None]  # the constructor's weight draws, in its order, from a generator
     explain: Callable[[nn.Module, int, tuple[int, ...], str], str]  # (model, failing step, x's shape, lang) -> words
     presets: tuple[ShapePreset, ...]
+
+
+def _draw_conv_(model: ConvModuleList, generator: torch.Generator) -> None:
+    """What each nn.Conv2d(...) in the constructor draws."""
+    for layer in model.layers:
+        reset_parameters_(layer, generator)
+
+
+def _draw_randn_(model: MatmulParameterList, generator: torch.Generator) -> None:
+    """What each torch.randn(3, 3) in the constructor draws."""
+    for weight in model.weights:
+        nn.init.normal_(weight, generator=generator)
 
 
 def _explain_conv(model: nn.Module, i: int, shape: tuple[int, ...], lang: str) -> str:
@@ -100,7 +114,7 @@ GUIDE_MODELS: dict[str, GuideModel] = {
         "conv", Text("nn.ModuleList: Conv2d(1, 32, 3), Conv2d(32, 64, 3)", "nn.ModuleList：Conv2d(1, 32, 3)、Conv2d(32, 64, 3)"),
         ConvModuleList, "layers",
         input_shape=lambda batch, height, width: (batch, 1, height, width), input_comment="(batch, channels, height, width)",
-        item="layer", step_source="x = layer(x)", step=lambda x, layer: layer(x), explain=_explain_conv,
+        item="layer", step_source="x = layer(x)", step=lambda x, layer: layer(x), draw_=_draw_conv_, explain=_explain_conv,
         presets=(
             ShapePreset("mnist", Text("28 x 28, like MNIST", "28 x 28，与 MNIST 相同"), (1, 28, 28)),
             ShapePreset("smallest", Text("5 x 5, the smallest that fits", "5 x 5，能通过的最小尺寸"), (2, 5, 5)),
@@ -111,7 +125,8 @@ GUIDE_MODELS: dict[str, GuideModel] = {
         "matmul", Text("nn.ParameterList: five 3x3 weights with matmul", "nn.ParameterList：五个 3x3 权重与 matmul"),
         MatmulParameterList, "weights",
         input_shape=lambda batch, height, width: (batch, height, width), input_comment="(batch, height, width)",
-        item="weight", step_source="x = torch.matmul(x, weight)", step=lambda x, weight: torch.matmul(x, weight), explain=_explain_matmul,
+        item="weight", step_source="x = torch.matmul(x, weight)", step=lambda x, weight: torch.matmul(x, weight),
+        draw_=_draw_randn_, explain=_explain_matmul,
         presets=(
             ShapePreset("fits", Text("width 3: fits the 3x3 weights", "width 为 3：与 3x3 权重匹配"), (2, 4, 3)),
             ShapePreset("too_wide", Text("width 4: does not fit", "width 为 4：不匹配"), (1, 2, 4)),

@@ -7,6 +7,8 @@ from typing import Callable
 import torch
 from torch import nn
 
+from core.containers.private_init import linear
+
 
 class WithModuleList(nn.Module):
     """Layers in an nn.ModuleList."""
@@ -62,12 +64,13 @@ class Holder:
 
     label: str  # the container as the page and the printout name it
     model_class: type
-    build: Callable[[int, int, bool], nn.Module]  # (layers, features, bias) -> model
+    build: Callable[[int, int, bool, torch.Generator], nn.Module]  # (layers, features, bias, generator) -> model
     source: Callable[[int, int, bool], str]  # the same construction as the snippet writes it
 
 
-def _linears(layers: int, features: int, bias: bool) -> list[nn.Linear]:
-    return [nn.Linear(features, features, bias=bias) for _ in range(layers)]
+def _linears(layers: int, features: int, bias: bool, generator: torch.Generator) -> list[nn.Linear]:
+    """The source's list of nn.Linear, its weights drawn from `generator` rather than the global RNG."""
+    return [linear(features, features, bias, generator) for _ in range(layers)]
 
 
 def _linears_source(layers: int, features: int, bias: bool) -> str:
@@ -77,13 +80,13 @@ def _linears_source(layers: int, features: int, bias: bool) -> str:
 HOLDERS = (
     Holder(
         "nn.ModuleList", WithModuleList,
-        build=lambda layers, features, bias: WithModuleList(_linears(layers, features, bias)),
+        build=lambda layers, features, bias, generator: WithModuleList(_linears(layers, features, bias, generator)),
         source=lambda layers, features, bias: f"WithModuleList({_linears_source(layers, features, bias)})",
     ),
     Holder(
         "nn.ParameterList", WithParameterList,
-        build=lambda layers, features, bias: WithParameterList(
-            [nn.Parameter(torch.randn(features, features)) for _ in range(layers)]
+        build=lambda layers, features, bias, generator: WithParameterList(
+            [nn.Parameter(torch.randn(features, features, generator=generator)) for _ in range(layers)]
         ),
         source=lambda layers, features, bias: (
             f"WithParameterList([nn.Parameter(torch.randn({features}, {features})) for _ in range({layers})])"
@@ -91,7 +94,7 @@ HOLDERS = (
     ),
     Holder(
         "plain list", WithPlainList,
-        build=lambda layers, features, bias: WithPlainList(_linears(layers, features, bias)),
+        build=lambda layers, features, bias, generator: WithPlainList(_linears(layers, features, bias, generator)),
         source=lambda layers, features, bias: f"WithPlainList({_linears_source(layers, features, bias)})",
     ),
 )

@@ -6,7 +6,7 @@ import inspect
 import torch
 
 from core.containers.guide_models import GuideModel
-from core.containers.seeded import SEED, seeded
+from core.containers.private_init import SEED, built_without_drawing, snippet_generator
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,11 @@ class Walk:
 
 
 def walk(entry: GuideModel, batch: int, height: int, width: int, lang: str) -> Walk:
-    """Build the model and x as the snippet does, then apply the container's elements one by one."""
-    with seeded():
-        model = entry.model_class()
-        x = torch.randn(entry.input_shape(batch, height, width))
+    """Build the model and x with the snippet's numbers, then apply the container's elements one by one."""
+    generator = snippet_generator()
+    model = built_without_drawing(entry.model_class)
+    entry.draw_(model, generator)
+    x = torch.randn(entry.input_shape(batch, height, width), generator=generator)
     shapes = [("x", tuple(x.shape))]
     for i, item in enumerate(getattr(model, entry.container)):
         try:

@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from core.containers.holders import HOLDERS
-from core.containers.seeded import SEED, seeded
+from core.containers.private_init import SEED, snippet_generator
 
 BATCH = 4  # rows of the input x used for the SGD step
 LR = 0.1
@@ -29,10 +29,10 @@ class Registration:
 
 
 def build_models(layers: int, features: int, bias: bool) -> tuple[dict[str, nn.Module], torch.Tensor]:
-    """The three models and the input x, drawn in the snippet's order from a seeded, private random state."""
-    with seeded():
-        models = {holder.label: holder.build(layers, features, bias) for holder in HOLDERS}
-        x = torch.randn(BATCH, features)  # (batch, features)
+    """The three models and the input x, drawn in the snippet's order from a private generator seeded like it."""
+    generator = snippet_generator()
+    models = {holder.label: holder.build(layers, features, bias, generator) for holder in HOLDERS}
+    x = torch.randn(BATCH, features, generator=generator)  # (batch, features)
     return models, x
 
 
