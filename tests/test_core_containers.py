@@ -13,7 +13,7 @@ from core.containers.holders import HOLDERS
 from core.containers.layer_walk import walk, walk_printed, walk_snippet
 from core.containers.params import PARAMS
 from core.containers.registration import BATCH, LR, build_models, registration_printed, registration_snippet, registrations
-from core.containers.private_init import built_without_drawing, snippet_generator
+from core.private_init import built_without_drawing, snippet_generator
 from core.page_params import decode, encode
 
 SIZES = [(1, 1, False), (2, 3, True), (5, 8, True), (3, 2, False)]  # (layers, features, bias)

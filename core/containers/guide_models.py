@@ -7,7 +7,7 @@ from typing import Callable
 import torch
 from torch import nn
 
-from core.containers.private_init import reset_parameters_
+from core.private_init import reset_parameters_
 from core.text import Text
 
 

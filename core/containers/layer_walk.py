@@ -6,7 +6,7 @@ import inspect
 import torch
 
 from core.containers.guide_models import GuideModel
-from core.containers.private_init import SEED, built_without_drawing, snippet_generator
+from core.private_init import SEED, built_without_drawing, snippet_generator
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from core.containers.holders import HOLDERS
-from core.containers.private_init import SEED, snippet_generator
+from core.private_init import SEED, snippet_generator
 
 BATCH = 4  # rows of the input x used for the SGD step
 LR = 0.1

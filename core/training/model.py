@@ -4,19 +4,12 @@ Both draw their initial weights from a private generator. The training-script ge
 the script it writes, so what the learner reads is the code that ran.
 """
 
-import math
-
 import torch
 from torch import nn
 
+from core.private_init import reset_parameters_
+
 ACTIVATIONS = ("ReLU", "Tanh", "Sigmoid")  # torch.nn class names
-
-
-def init_linear_(layer, generator):
-    """nn.Linear's own reset_parameters, drawn from `generator` instead of the global RNG."""
-    nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=generator)
-    bound = 1 / math.sqrt(layer.in_features)
-    nn.init.uniform_(layer.bias, -bound, bound, generator=generator)
 
 
 class MLP(nn.Module):
@@ -26,10 +19,10 @@ class MLP(nn.Module):
     def __init__(self, in_features, out_features, hidden_layers, width, activation, sigmoid_output, generator):
         super().__init__()
         sizes = [in_features] + [width] * hidden_layers + [out_features]
-        # skip_init builds each Linear without drawing from the global RNG; init_linear_ then fills it from `generator`
+        # skip_init builds each Linear without drawing from the global RNG; reset_parameters_ then fills it from `generator`
         self.layers = nn.ModuleList(nn.utils.skip_init(nn.Linear, a, b) for a, b in zip(sizes, sizes[1:]))
         for layer in self.layers:
-            init_linear_(layer, generator)
+            reset_parameters_(layer, generator)
         self.activation = getattr(nn, activation)()
         self.sigmoid_output = sigmoid_output
 

@@ -6,6 +6,7 @@ script is the code that ran, not a retelling of it. Run on its own, its first lo
 
 import inspect
 
+from core import private_init
 from core.training import datasets, ftrl, model
 from core.training.config import Racer, RaceConfig
 from core.training.datasets import DATASETS
@@ -34,7 +35,7 @@ def _model_source(config: RaceConfig, racer: Racer) -> tuple[list[str], str]:
         return [inspect.getsource(model.IdLogistic)], (
             f"model = IdLogistic(num_ids={dataset.num_ids}, sparse={sparse}, sigmoid_output={loss.sigmoid_output})"
         )
-    return [inspect.getsource(model.init_linear_), inspect.getsource(model.MLP)], (
+    return [inspect.getsource(private_init.reset_parameters_), inspect.getsource(model.MLP)], (
         f"model = MLP(in_features={dataset.in_features}, out_features={dataset.out_features}, "
         f"hidden_layers={config.hidden_layers}, width={config.width}, activation={config.activation!r},\n"
         f"            sigmoid_output={loss.sigmoid_output}, "

@@ -1,9 +1,9 @@
-"""Initial weights drawn as a script starting with torch.manual_seed(SEED) draws them, from a private generator.
+"""Initial weights drawn from a private torch.Generator, never the global one.
 
-nn layers draw their initial weights from the global generator, which every session of this process shares. The page
-never lets them: it builds layers without drawing (nn.utils.skip_init, or the meta device) and then makes the draws
+nn layers draw their initial weights from the global generator, which every session of this process shares. The pages
+never let them: they build layers without drawing (nn.utils.skip_init, or the meta device), then make the draws
 their constructors would have made, in the same order, from a fresh torch.Generator seeded like the snippet. A fresh
-generator and the global one after torch.manual_seed(SEED) give the same stream, so the page's weights are the
+generator and the global one after torch.manual_seed(SEED) give the same stream, so a page's weights are its
 snippet's weights; a test compares them with torch's own constructors.
 """
 
