@@ -55,11 +55,15 @@ def run_sequences(sequences: int, max_len: int, seed: int, batch_size: int) -> S
     samples = make_sequences(sequences, max_len, seed)
     result = SequenceResult(samples)
     lengths = [len(x) for x, _ in samples]
-    for k, (inputs, targets) in enumerate(DataLoader(samples, batch_size=batch_size, collate_fn=collate_fn)):
+    # Even unshuffled, a DataLoader's iterator draws a base seed from its generator, or from the global RNG when it
+    # has none: a private one keeps other sessions' numbers untouched (the order does not depend on it).
+    private = torch.Generator()
+    loader = DataLoader(samples, batch_size=batch_size, collate_fn=collate_fn, generator=private)
+    for k, (inputs, targets) in enumerate(loader):
         # no shuffle: batch k holds samples k*batch_size onwards
         result.padded.append(PaddedBatch(inputs, targets, lengths[k * batch_size:(k + 1) * batch_size]))
     try:
-        for inputs, _ in DataLoader(samples, batch_size=batch_size):
+        for inputs, _ in DataLoader(samples, batch_size=batch_size, generator=private):
             result.default_shapes.append(inputs.shape)
     except RuntimeError as exc:  # torch.stack of sequences of different lengths
         k = len(result.default_shapes)
