@@ -6,10 +6,11 @@ import streamlit as st
 from components import url_state
 from components.code_panel import code_panel
 from components.heatmap import heatmap
+from components.url_tabs import url_tabs
 from core.activations import curves as sweeps, softmax_grid as grid, stability as stab
 from core.activations.catalog import ACTIVATIONS
 from core.activations.curve_figure import curve_figure
-from core.activations.params import MAX_X_RANGE, PAGE, PARAMS
+from core.activations.params import MAX_X_RANGE, PAGE, PARAMS, TABS
 from core.figures import tensor_figure
 from core.grid_frames import from_frames, to_frames
 from core.messages import MSG
@@ -19,9 +20,7 @@ lang = st.session_state.get("lang", "en")
 st.title(MSG["act_title"](lang))
 st.caption(MSG["act_intro"](lang))
 url_state.restore(PAGE, PARAMS, lang)
-curves_tab, grid_tab, stability_tab = st.tabs(
-    [MSG["act_tab_curves"](lang), MSG["act_tab_softmax"](lang), MSG["act_tab_stability"](lang)]
-)
+curves_tab, grid_tab, stability_tab = url_tabs(PAGE, {name: MSG[f"act_tab_{name}"](lang) for name in TABS})
 
 
 def load_preset(matrix) -> None:

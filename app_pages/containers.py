@@ -6,9 +6,10 @@ import streamlit as st
 
 from components import url_state
 from components.code_panel import code_panel
+from components.url_tabs import url_tabs
 from core.containers.guide_models import GUIDE_MODELS
 from core.containers.layer_walk import walk, walk_printed, walk_snippet
-from core.containers.params import MAX_BATCH, MAX_FEATURES, MAX_LAYERS, MAX_SIDE, PAGE, PARAMS
+from core.containers.params import MAX_BATCH, MAX_FEATURES, MAX_LAYERS, MAX_SIDE, PAGE, PARAMS, TABS
 from core.containers.registration import Registration, registration_printed, registration_snippet, registrations
 from core.grid import dtype_name
 from core.messages import MSG
@@ -18,7 +19,7 @@ lang = st.session_state.get("lang", "en")
 st.title(MSG["containers_title"](lang))
 st.caption(MSG["containers_intro"](lang))
 url_state.restore(PAGE, PARAMS, lang)
-holders_tab, guide_tab = st.tabs([MSG["containers_tab_holders"](lang), MSG["containers_tab_guide"](lang)])
+holders_tab, guide_tab = url_tabs(PAGE, {name: MSG[f"containers_tab_{name}"](lang) for name in TABS})
 
 
 def set_shape(shape) -> None:

@@ -6,6 +6,7 @@ import torch
 from components.code_panel import code_panel
 from components.heatmap import heatmap
 from components.url_state import publish, restore
+from components.url_tabs import url_tabs
 from core.grid import resize, shape_of
 from core.grid_frames import from_frames, to_frames
 from core.limits import MAX_DIM_SIZE
@@ -15,7 +16,7 @@ from core.losses.curves import OUTLIER_INPUT, curve_notes, loss_curve, outlier_e
 from core.losses.figures import curve_figure, outlier_figure, per_element_figure
 from core.losses.grids import fresh_grid, parse_shape, read_grid, shape_text
 from core.losses.params import CURVE_TARGET_RANGE, OUTLIER_RANGE, loss_in, matching_preset, page_params
-from core.losses.params import preset_values
+from core.losses.params import TABS, preset_values
 from core.losses.run import LossOutcome, run_loss
 from core.losses.spec import REDUCTIONS, TENSOR_DTYPES
 from core.losses.table import side_by_side
@@ -101,8 +102,7 @@ for column, arg in zip(top[3:], spec.args):
 st.caption(spec.summary(lang))
 st.info(f"**{MSG['loss_input_rule'](lang)}:** {spec.input_rule(lang)}")
 reduction, args = ss["losses.reduction"], {arg.name: ss[f"losses.{arg.name}"] for arg in spec.args}
-values_tab, curves_tab, outlier_tab = st.tabs(
-    [MSG["loss_tab_values"](lang), MSG["loss_tab_curves"](lang), MSG["loss_tab_outlier"](lang)])
+values_tab, curves_tab, outlier_tab = url_tabs(PAGE, {name: MSG[f"loss_tab_{name}"](lang) for name in TABS})
 
 with values_tab:
     input_column, target_column = st.columns(2)

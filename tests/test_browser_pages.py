@@ -43,6 +43,32 @@ def test_activations_range_slider(page):
     page.screenshot(path=SCREENSHOTS / "23_activations_changed.png")
 
 
+def test_activations_tab_is_kept_in_the_url(page):
+    """Clicking a tab writes it to the URL; opening that URL (a shared link) opens the same tab; Back returns."""
+    _open_from_nav(page, "Activations")
+    page.get_by_role("tab", name="Softmax on a grid").click()
+    page.wait_for_url("**tab=softmax**", timeout=20_000)
+    wait_idle(page)
+    link = page.url
+    page.goto(page.base_url)
+    page.goto(link)
+    selected = page.get_by_role("tab", selected=True)
+    selected.first.wait_for(timeout=60_000)
+    wait_idle(page)
+    assert selected.first.inner_text().strip() == "Softmax on a grid"
+    assert page.locator("[data-testid=stDataFrame]").first.is_visible(), "the softmax grid is on screen"
+    page.screenshot(path=SCREENSHOTS / "23b_activations_softmax_tab.png")
+    page.get_by_role("tab", name="Numerical stability").click()
+    page.wait_for_url("**tab=stability**", timeout=20_000)
+    wait_idle(page)
+    page.go_back()
+    page.wait_for_url("**tab=softmax**", timeout=20_000)
+    wait_idle(page)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[role=tab][aria-selected=true]')]
+                 .some(t => t.innerText.trim() === 'Softmax on a grid')""", timeout=20_000)
+
+
 def test_containers_layer_count(page):
     _open_from_nav(page, "Module containers")
     page.screenshot(path=SCREENSHOTS / "24_containers.png")

@@ -316,7 +316,7 @@ def test_url_round_trip_for_every_loss():
         assert warnings == [] and again == values
     assert [p.name for p in page_params("HuberLoss")] == [
         "loss", "reduction", "delta", "input", "input_dtype", "target", "target_dtype", "compare", "curve_target",
-        "outlier",
+        "outlier", "tab",
     ]
 
 

@@ -6,6 +6,7 @@ from core.activations.stability import OFFSET_LIMIT, STABILITY_DTYPES
 from core.page_params import Param
 
 PAGE = "act"
+TABS = ("curves", "softmax", "stability")
 MAX_X_RANGE = 20
 
 PARAMS = [
@@ -20,4 +21,5 @@ PARAMS = [
     # numerical stability
     Param("offset", "int", 1000, minimum=-OFFSET_LIMIT, maximum=OFFSET_LIMIT),
     Param("dtype", "choice", "float32", choices=STABILITY_DTYPES),
+    Param("tab", "choice", TABS[0], choices=TABS),  # the open tab
 ]

@@ -5,6 +5,7 @@ from core.containers.guide_models import GUIDE_MODELS
 from core.page_params import Param
 
 PAGE = "modules"
+TABS = ("holders", "guide")
 MAX_LAYERS = 5
 MAX_FEATURES = 8
 MAX_BATCH = 8
@@ -22,4 +23,5 @@ PARAMS = [
     Param("batch", "int", _FIRST.presets[0].shape[0], minimum=1, maximum=MAX_BATCH),
     Param("height", "int", _FIRST.presets[0].shape[1], minimum=1, maximum=MAX_SIDE),
     Param("width", "int", _FIRST.presets[0].shape[2], minimum=1, maximum=MAX_SIDE),
+    Param("tab", "choice", TABS[0], choices=TABS),  # the open tab
 ]

@@ -29,6 +29,9 @@ class NamesParam(Param):
         return ",".join(value)
 
 
+TABS = ("values", "curves", "outlier")
+
+
 def loss_in(query: dict, fallback: str | None) -> str:
     """The loss a URL names when it names a known one, else the session's, else the default."""
     name = query.get("loss")
@@ -53,6 +56,7 @@ def page_params(loss: str) -> list[Param]:
         NamesParam("compare", "names", list(DEFAULT_COMPARE), choices=tuple(LOSSES)),
         Param("curve_target", "float", 1.0, minimum=CURVE_TARGET_RANGE[0], maximum=CURVE_TARGET_RANGE[1]),
         Param("outlier", "float", 0.0, minimum=OUTLIER_RANGE[0], maximum=OUTLIER_RANGE[1]),
+        Param("tab", "choice", TABS[0], choices=TABS),  # the open tab
     ]
     return params
 
