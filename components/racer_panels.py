@@ -1,4 +1,5 @@
-"""One panel per racer with every hyper-parameter of its optimizer, starting at torch's defaults.
+"""One panel per racer with every hyper-parameter of its optimizer, where the playground starts; each widget's help
+gives torch's default, and one button puts all of them back.
 
 The racers' text (`SGD:lr=0.1;Adam:lr=0.01`, also the URL's `racers`) stays the one source of truth: the panels
 are drawn from it, and a change in a panel writes the text back, so links, the text box and the panels agree.
@@ -34,8 +35,11 @@ def racer_panels(racers: list[Racer], lang: str) -> None:
                 if hyper.name == spec.lr_name:
                     help_text += " " + MSG["lab_lr_help"](lang)
                 _widget(index, hyper, help_text, racers)
-            st.button(MSG["lab_remove"](lang), key=_key(index, "remove"), on_click=_remove, args=(index, racers),
-                      disabled=len(racers) == 1)
+            defaults_column, remove_column = st.columns(2)
+            defaults_column.button(MSG["lab_to_torch_defaults"](lang), key=_key(index, "torch_defaults"),
+                                   on_click=_torch_defaults, args=(index, racers), help=MSG["lab_to_torch_defaults_help"](lang))
+            remove_column.button(MSG["lab_remove"](lang), key=_key(index, "remove"), on_click=_remove, args=(index, racers),
+                                 disabled=len(racers) == 1)
 
 
 def _widget(index: int, hyper, help_text: str, racers: list[Racer]) -> None:
@@ -87,6 +91,16 @@ def _read(index: int, racer: Racer) -> Racer:
 def _write_back(racers: list[Racer]) -> None:
     text = dump_racers([_read(i, r) for i, r in enumerate(racers)])
     st.session_state[TEXT_KEY] = st.session_state[_SYNCED] = text
+
+
+def _torch_defaults(index: int, racers: list[Racer]) -> None:
+    """Callback: one racer's every hyper-parameter at torch's own default; the others keep their panels' values."""
+    spec = OPTIMIZERS[racers[index].optimizer]
+    start = spec.start_values()
+    defaults = {h.name: spec.torch_default(h.name) for h in spec.hypers}
+    hyper = {name: value for name, value in defaults.items() if value != start[name] or name == spec.lr_name}
+    racers_now = [Racer(r.optimizer, hyper) if i == index else _read(i, r) for i, r in enumerate(racers)]
+    st.session_state[TEXT_KEY] = dump_racers(racers_now)  # the panels refill from the new text on the next run
 
 
 def _remove(index: int, racers: list[Racer]) -> None:

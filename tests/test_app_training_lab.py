@@ -135,3 +135,24 @@ def test_a_panel_edit_rewrites_the_racers_and_the_race_follows():
     at.button(key="train.hyper.1.remove").click().run()
     assert at.text_input(key="train.racers").value == "SGD:lr=0.2"
     assert not at.exception
+
+
+def test_torch_defaults_button_puts_back_what_torch_optim_uses():
+    """The playground starts LBFGS from 5 iterations and a line search; the button restores torch's own values,
+    read from torch.optim.LBFGS's signature, and leaves the other racer alone."""
+    import inspect
+
+    import torch
+
+    at = open_lab({"steps": "20", "racers": "SGD:lr=0.1,momentum=0.9;LBFGS:lr=1"})
+    at.button(key="train.hyper.1.torch_defaults").click().run()
+    assert not at.exception
+    torch_lbfgs = inspect.signature(torch.optim.LBFGS).parameters
+    assert at.text_input(key="train.racers").value == (
+        f"SGD:lr=0.1,momentum=0.9;LBFGS:lr={torch_lbfgs['lr'].default:g},max_iter={torch_lbfgs['max_iter'].default},"
+        f"history_size={torch_lbfgs['history_size'].default},line_search_fn=None"
+    )
+    assert at.number_input(key="train.hyper.1.max_iter").value == torch_lbfgs["max_iter"].default
+    at.button(key="train.hyper.0.torch_defaults").click().run()
+    sgd = race(at).racers[0].optimizer.param_groups[0]
+    assert sgd["lr"] == inspect.signature(torch.optim.SGD).parameters["lr"].default and sgd["momentum"] == 0

@@ -35,6 +35,12 @@ MSG: dict[str, Text] = {
     ),
     "lab_torch_default": Text("torch's default: {value}.", "torch 的默认值：{value}。"),
     "lab_remove": Text("Remove this racer", "移除这个参赛者"),
+    "lab_to_torch_defaults": Text("Set every value to torch's default", "全部设为 torch 的默认值"),
+    "lab_to_torch_defaults_help": Text(
+        "The playground starts some optimizers from a larger step size (and LBFGS from a line search) so that a few "
+        "hundred steps show something; this puts back exactly what torch.optim uses when you pass nothing.",
+        "为了让几百步内就能看到效果，本页让一些优化器从更大的步长开始（LBFGS 还开启了线搜索）；这个按钮恢复成不传参数时 "
+        "torch.optim 实际使用的值。"),
     "lab_play": Text("▶ Play", "▶ 播放"),
     "lab_pause": Text("⏸ Pause", "⏸ 暂停"),
     "lab_step": Text("Step", "单步"),
