@@ -84,7 +84,8 @@ def show_outcome(outcome: LossOutcome, input, target) -> None:
     if reduction != "none" and outcome.reduced is not None:
         right.metric(MSG["loss_reduced"](lang, reduction=reduction), f"{outcome.reduced.item():.6g}")
     total = f"{outcome.per_element.sum().item():.6g}"
-    right.caption(MSG["loss_reduced_sum"](lang, count=outcome.per_element.numel(), total=total))
+    count = spec.count_for_mean(outcome.per_element, target, args)
+    right.caption(MSG["loss_reduced_sum"](lang, elements=outcome.per_element.numel(), total=total, count=count))
     table = side_by_side(spec, input, target, outcome, lang)
     if table is not None:
         st.markdown(f"##### {MSG['loss_side_by_side'](lang)}")
@@ -98,7 +99,8 @@ top = st.columns([3, 4, 3] + [2] * len(spec.args))
 top[0].selectbox(MSG["loss_loss"](lang), list(LOSSES), key="losses.loss", on_change=load_example, args=(True,))
 top[2].radio("reduction", REDUCTIONS, key="losses.reduction", horizontal=True, help=MSG["loss_reduction_help"](lang))
 for column, arg in zip(top[3:], spec.args):
-    column.number_input(arg.name, arg.minimum, arg.maximum, step=0.1, key=f"losses.{arg.name}", help=arg.help(lang))
+    low, high, step = (int(arg.minimum), int(arg.maximum), 1) if arg.integer else (arg.minimum, arg.maximum, 0.1)
+    column.number_input(arg.name, low, high, step=step, key=f"losses.{arg.name}", help=arg.help(lang))
 st.caption(spec.summary(lang))
 st.info(f"**{MSG['loss_input_rule'](lang)}:** {spec.input_rule(lang)}")
 reduction, args = ss["losses.reduction"], {arg.name: ss[f"losses.{arg.name}"] for arg in spec.args}

@@ -221,3 +221,22 @@ def test_state_survives_a_trip_to_another_page(tmp_path, keep_url):
     assert at.radio(key="losses.reduction").value == "sum"
     assert at.dataframe[0].value.iloc[0].tolist() == ["9", "2.5", "3.5"]
     assert at.metric[0].value == "64.5"  # 8² + 0.5² + 0.5²
+
+
+def test_cross_entropy_ignore_index_and_label_smoothing_are_torchs_arguments():
+    """ignore_index skips a class (the mean counts one sample fewer); label_smoothing raises the loss; both reach the
+    code and the URL by torch's names."""
+    import torch
+    import torch.nn.functional as F
+
+    at = open_page({"loss": "CrossEntropyLoss"})
+    logits, labels = torch.tensor([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]]), torch.tensor([2, 1])
+    at.number_input(key="losses.ignore_index").set_value(1).run()
+    assert not at.exception
+    assert float(at.metric[0].value) == pytest.approx(F.cross_entropy(logits, labels, ignore_index=1).item(), abs=1e-6)
+    assert any("divides that by 1" in c.value for c in at.caption)
+    assert "nn.CrossEntropyLoss(ignore_index=1)" in at.code[0].value and at.query_params["ignore_index"] == "1"
+    at.number_input(key="losses.label_smoothing").set_value(0.2).run()
+    expected = F.cross_entropy(logits, labels, ignore_index=1, label_smoothing=0.2).item()
+    assert float(at.metric[0].value) == pytest.approx(expected, abs=1e-5)
+    assert "label_smoothing=0.2" in at.code[0].value and at.query_params["label_smoothing"] == "0.2"

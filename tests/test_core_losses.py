@@ -30,7 +30,8 @@ FUNCTIONAL = {
     "HuberLoss": lambda i, t, r, a: F.huber_loss(i, t, reduction=r, delta=a["delta"]),
     "BCELoss": lambda i, t, r, a: F.binary_cross_entropy(i, t, reduction=r),
     "BCEWithLogitsLoss": lambda i, t, r, a: F.binary_cross_entropy_with_logits(i, t, reduction=r),
-    "CrossEntropyLoss": lambda i, t, r, a: F.cross_entropy(i, t, reduction=r),
+    "CrossEntropyLoss": lambda i, t, r, a: F.cross_entropy(i, t, reduction=r, ignore_index=a["ignore_index"],
+                                                           label_smoothing=a["label_smoothing"]),
 }
 PRESETS = [(name, p.key) for name, spec in LOSSES.items() for p in spec.presets]
 
@@ -64,7 +65,8 @@ def test_entry_names_a_torch_class_and_its_arguments_with_torch_defaults(name):
     assert signature["reduction"].default == "mean"
     for arg in spec.args:
         assert signature[arg.name].default == arg.default
-    assert {"HuberLoss": ["delta"], "SmoothL1Loss": ["beta"]}.get(name, []) == [a.name for a in spec.args]
+    assert {"HuberLoss": ["delta"], "SmoothL1Loss": ["beta"], "CrossEntropyLoss": ["ignore_index", "label_smoothing"]}.get(
+        name, []) == [a.name for a in spec.args]
     keys = [p.key for p in spec.presets]
     assert len(set(keys)) == len(keys)
     for lang in ("en", "zh"):
@@ -159,6 +161,7 @@ MANUAL_FIXES = {
     ("BCEWithLogitsLoss", "int_target"): lambda i, t, a: (i, t.float(), a),
     ("CrossEntropyLoss", "float_indices"): lambda i, t, a: (i, t.long(), a),
     ("CrossEntropyLoss", "one_hot_int"): lambda i, t, a: (i, t.float(), a),
+    ("CrossEntropyLoss", "ignore_probabilities"): lambda i, t, a: (i, t, {**a, "ignore_index": -100}),
 }
 ERROR_PRESETS = [(name, p.key) for name, spec in LOSSES.items() for p in spec.presets if p.error]
 
@@ -240,7 +243,7 @@ def test_bce_curve_only_inside_zero_one_and_refused_targets():
 
 
 def test_cross_entropy_curve_is_the_true_class_logit_against_zero():
-    curve = loss_curve(LOSSES["CrossEntropyLoss"], {}, 0.0)
+    curve = loss_curve(LOSSES["CrossEntropyLoss"], LOSSES["CrossEntropyLoss"].default_args(), 0.0)
     logits = torch.stack([CURVE_X, torch.zeros_like(CURVE_X)], dim=1)  # (G, 2)
     expected = F.cross_entropy(logits, torch.zeros(len(CURVE_X), dtype=torch.int64), reduction="none")
     assert curve.y == expected.tolist()
@@ -449,3 +452,29 @@ def test_grid_shapes_of_presets_fit_the_page():
         for preset in spec.presets:
             for values in (preset.input, preset.target):
                 assert 1 <= len(shape_of(values)) <= 2, (name, preset.key)
+
+
+@pytest.mark.parametrize("name, key", [(n, k) for n, k in PRESETS if not LOSSES[n].preset(k).error])
+def test_the_mean_divides_the_sum_by_the_count_the_page_states(name, key):
+    """The caption says 'mean divides the sum by {count}': check it against torch's own mean (ignore_index skips)."""
+    spec, input, target, _, args, outcome = preset_run(name, key, "mean")
+    count = spec.count_for_mean(outcome.per_element, target, args)
+    torch.testing.assert_close(outcome.reduced, outcome.per_element.sum() / count)
+
+
+def test_padding_preset_skips_the_padded_position_and_the_mean_counts_two():
+    spec, input, target, _, args, outcome = preset_run("CrossEntropyLoss", "padding", "mean")
+    assert outcome.per_element[2].item() == 0.0 and spec.count_for_mean(outcome.per_element, target, args) == 2
+    assert outcome.reduced.item() == F.cross_entropy(input[:2], target[:2]).item()
+
+
+def test_label_smoothing_keeps_a_sure_answer_from_costing_nothing():
+    spec = LOSSES["CrossEntropyLoss"]
+    smooth = loss_curve(spec, {**spec.default_args(), "label_smoothing": 0.1}, 0.0)
+    plain = loss_curve(spec, spec.default_args(), 0.0)
+    smoothed = torch.tensor([1 - 0.1 + 0.1 / 2, 0.1 / 2])  # the target label smoothing makes of class 0 of 2
+    floor = -(smoothed * smoothed.log()).sum().item()  # its entropy: the least the loss can be, ~0.199
+    assert plain.y[-1] < floor <= min(smooth.y)  # a sure right answer costs almost nothing, unless smoothed
+    logits = torch.stack([CURVE_X, torch.zeros_like(CURVE_X)], dim=1)  # (G, 2)
+    expected = F.cross_entropy(logits, torch.zeros(len(CURVE_X), dtype=torch.int64), reduction="none", label_smoothing=0.1)
+    assert smooth.y == expected.tolist() and "label_smoothing=0.1" in smooth.label

@@ -221,6 +221,32 @@ CROSS_ENTROPY = LossSpec(
                    _GUIDE_LOGITS, [2, 1, 0], target_dtype="int64", error=True),
         LossPreset("one_hot_int", Text("One-hot int64 target: torch refuses", "int64 的 one-hot target：torch 拒绝"),
                    _GUIDE_LOGITS, [[0, 0, 1], [0, 1, 0]], target_dtype="int64", error=True),
+        LossPreset("padding", Text("A padded position, target -100: skipped (ignore_index)",
+                                   "填充位置的 target 为 -100：被跳过（ignore_index）"),
+                   _GUIDE_LOGITS + [[0.0, 0.0, 0.0]], [2, 1, -100], target_dtype="int64"),
+        LossPreset("label_smoothing", Text("label_smoothing=0.1: even a sure right answer costs something",
+                                           "label_smoothing=0.1：即使非常确定的正确答案也有损失"),
+                   [[1.0, 2.0, 9.0], [1.0, 2.0, 3.0]], [2, 1], target_dtype="int64", args={"label_smoothing": 0.1}),
+        LossPreset("ignore_probabilities", Text("ignore_index with class probabilities: torch refuses",
+                                                "类别概率配合 ignore_index：torch 拒绝"),
+                   _GUIDE_LOGITS, [[0.0, 0.0, 1.0], [0.1, 0.8, 0.1]], args={"ignore_index": 0}, error=True),
+    ),
+    args=(
+        LossArg("ignore_index", -100, Text(
+            "Targets equal to this class index are skipped: their loss is 0 and 'mean' does not count them "
+            "(padding in sequence batches). Only for int64 class indices.",
+            "等于这个类别索引的 target 会被跳过：其损失为 0，且 'mean' 不计入它们（常用于序列批次中的填充）。"
+            "只适用于 int64 类别索引。"), minimum=-100, maximum=99, integer=True),
+        LossArg("label_smoothing", 0.0, Text(
+            "Mixes the target with a uniform distribution over the classes: with 0.1, the true class is worth "
+            "1 - 0.1 + 0.1/C and every class 0.1/C, so no logit is pushed to infinity. Between 0 and 1.",
+            "把 target 与各类别上的均匀分布混合：取 0.1 时，真实类别的权重为 1 - 0.1 + 0.1/C，每个类别各得 0.1/C，"
+            "因此不会把任何 logit 推向无穷大。取值在 0 到 1 之间。"), maximum=1.0),
+    ),
+    mean_count=lambda target, args: (
+        target.shape[0] if target.is_floating_point() and target.ndim > 1  # class probabilities: every sample
+        else 1 if target.is_floating_point()
+        else int((target != int(args["ignore_index"])).sum())  # class indices: all but the ignored ones
     ),
     curve=_true_class_curve,
     curve_axis=Text("CrossEntropyLoss: x is the logit of the true class, against one other class whose logit is 0.",

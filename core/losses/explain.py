@@ -123,6 +123,7 @@ _RULES: tuple[tuple[re.Pattern, Callable], ...] = (
     (re.compile(r"For 1D input, 1D target must have size 1"), _single_sample),
     (re.compile(r"not implemented for 'Long'|could not infer output dtype|desired output type Long"), _integer_tensors),
     (re.compile(r"values for (delta|beta)"), _bad_arg),
+    (re.compile(r"(ignore_index) is not supported for floating point target"), _bad_arg),
 )
 
 

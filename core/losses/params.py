@@ -48,7 +48,8 @@ def page_params(loss: str) -> list[Param]:
         Param("loss", "choice", loss, choices=tuple(LOSSES)),
         Param("reduction", "choice", values["reduction"], choices=REDUCTIONS),
     ]
-    params += [Param(a.name, "float", values[a.name], minimum=a.minimum, maximum=a.maximum) for a in spec.args]
+    params += [Param(a.name, "int" if a.integer else "float", values[a.name], minimum=a.minimum, maximum=a.maximum)
+               for a in spec.args]
     for name in ("input", "target"):
         params += [Param(name, "matrix", values[name]),
                    Param(f"{name}_dtype", "choice", values[f"{name}_dtype"], choices=TENSOR_DTYPES)]
@@ -65,7 +66,7 @@ def preset_values(spec: LossSpec, preset: LossPreset) -> dict:
     """The parameter values a preset sets (the comparison views keep theirs)."""
     values = {"loss": spec.name, "reduction": preset.reduction, "input": preset.input, "target": preset.target,
               "input_dtype": preset.input_dtype, "target_dtype": preset.target_dtype}
-    return values | {a.name: float(preset.args.get(a.name, a.default)) for a in spec.args}
+    return values | {a.name: a.value(preset.args.get(a.name, a.default)) for a in spec.args}
 
 
 def matching_preset(spec: LossSpec, value_of: Callable[[str], Any]) -> str | None:

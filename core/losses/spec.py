@@ -14,13 +14,18 @@ TENSOR_DTYPES = ("float32", "float64", "int64")  # what the page lets `input` an
 
 @dataclass(frozen=True)
 class LossArg:
-    """A number the loss's constructor takes besides `reduction` (`delta`, `beta`), by torch's name."""
+    """A number the loss's constructor takes besides `reduction` (`delta`, `beta`, `ignore_index`), by torch's name."""
 
     name: str
     default: float  # torch's default
     help: Text
     minimum: float = 0.0  # the widget's floor; torch itself decides what it accepts above it
     maximum: float = 10.0
+    integer: bool = False  # torch wants an int (ignore_index)
+
+    def value(self, raw: float) -> int | float:
+        """`raw` as the type torch's argument takes."""
+        return int(raw) if self.integer else float(raw)
 
 
 @dataclass(frozen=True)
@@ -61,19 +66,25 @@ class LossSpec:
     curve_domain: tuple[float, float] | None = None  # the open interval of x the loss accepts (BCELoss: (0, 1))
     args: tuple[LossArg, ...] = ()
     companions: tuple[Companion, ...] = ()
+    # how many per-element losses 'mean' divides by, when not all of them (CrossEntropyLoss skips ignore_index)
+    mean_count: Callable[[torch.Tensor, Mapping[str, float]], int] | None = None  # (target, args) -> count
 
     def preset(self, key: str) -> LossPreset:
         return next(p for p in self.presets if p.key == key)
 
     def module(self, reduction: str, args: Mapping[str, float]) -> nn.Module:
         """The torch module: `nn.HuberLoss(reduction="sum", delta=2.0)`."""
-        return getattr(nn, self.name)(reduction=reduction, **{a.name: args[a.name] for a in self.args})
+        return getattr(nn, self.name)(reduction=reduction, **{a.name: a.value(args[a.name]) for a in self.args})
 
     def constructor(self, reduction: str, args: Mapping[str, float]) -> str:
         """The module as code, torch's defaults left out: `nn.HuberLoss(delta=2.0)`."""
         parts = [] if reduction == REDUCTIONS[0] else [f"reduction={reduction!r}"]
-        parts += [f"{a.name}={float(args[a.name])!r}" for a in self.args if float(args[a.name]) != a.default]
+        parts += [f"{a.name}={a.value(args[a.name])!r}" for a in self.args if a.value(args[a.name]) != a.default]
         return f"nn.{self.name}({', '.join(parts)})"
+
+    def count_for_mean(self, per_element: torch.Tensor, target: torch.Tensor, args: Mapping[str, float]) -> int:
+        """How many of the per-element losses reduction='mean' averages over."""
+        return per_element.numel() if self.mean_count is None else self.mean_count(target, args)
 
     def default_args(self) -> dict[str, float]:
         return {a.name: a.default for a in self.args}

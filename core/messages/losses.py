@@ -37,8 +37,8 @@ MSG: dict[str, Text] = {
     "loss_heatmap_name": Text("loss, reduction='none'", "损失，reduction='none'"),
     "loss_reduced": Text("loss, reduction='{reduction}'", "损失，reduction='{reduction}'"),
     "loss_reduced_sum": Text(
-        "The {count} per-element losses add up to {total}; 'mean' divides that by {count}.",
-        "{count} 个逐元素损失之和为 {total}；'mean' 再除以 {count}。",
+        "The {elements} per-element losses add up to {total}; 'mean' divides that by {count}.",
+        "{elements} 个逐元素损失之和为 {total}；'mean' 再除以 {count}。",
     ),
     "loss_side_by_side": Text("The same elements, side by side", "同一批元素，并排对比"),
     "loss_column_loss": Text("{name}, reduction='none'", "{name}，reduction='none'"),
@@ -172,6 +172,13 @@ MSG: dict[str, Text] = {
         "`delta` must be greater than 0 (it is {value}): it is where the square turns into a line. "
         "torch's default is {default}.",
         "`delta` 必须大于 0（现在是 {value}）：它是平方段变为直线段的位置。torch 的默认值是 {default}。",
+    ),
+    "loss_fix_ignore_index": Text(
+        "`ignore_index` marks class indices to skip (padding, say), so it only makes sense with int64 class-index "
+        "targets; with class probabilities there is no index to skip. Fix: leave ignore_index at torch's default "
+        "{default}, or give class indices.",
+        "`ignore_index` 标记要跳过的类别索引（例如填充位置），所以只适用于 int64 类别索引形式的 target；"
+        "类别概率形式的 target 没有可以跳过的索引。修改：把 ignore_index 保持为 torch 的默认值 {default}，或改用类别索引。",
     ),
     "loss_fix_beta": Text(
         "`beta` must be 0 or more (it is {value}): it is where the square turns into the absolute value. "
