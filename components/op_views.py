@@ -4,9 +4,10 @@ import streamlit as st
 import torch
 
 from components.heatmap import heatmap
-from core.figures import DIM_COLOURS, index_at, tensor_figure, value_range
+from core.figures import index_at, tensor_figure, value_range
 from core.messages import MSG
 from core.ops.aliasing import alias_notes, named_results, write_through
+from core.ops.dim_groups import DimStyles, dim_styles, group_words, sources_of_map
 from core.ops.provenance import sources
 from core.ops.run import OpError, OpOutcome
 from core.ops.spec import OpCall
@@ -20,7 +21,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
     named = _named_inputs(call.tensors, call)
     scaled = [t for _, t, param in named if param.dtypes != ("int64",)] + [t for _, t in results if t.is_floating_point() or t.dtype == torch.int64]
     zrange = value_range(*scaled) if spec.same_scale and results else None
-    input_colours, result_colours = _dim_colours(call, results)
+    styles, dim_sources = _dim_styles(call, results)
     chart_key = f"chart.result.{spec.name}"
     picked = _picked_cell(chart_key, results[0][1] if results else None)
     found = sources(call, picked) if picked is not None else []
@@ -34,7 +35,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             figure = tensor_figure(
                 tensor, name, zrange=None if own_scale else zrange,
                 marked_dim=marks.get(param.name), highlights=[i for n, i in found if n == name],
-                dim_colours=input_colours if input_colours and tensor.ndim == len(input_colours) else None,
+                dim_colours=styles.inputs if styles.inputs and tensor.ndim == len(styles.inputs) else None,
             )
             heatmap(figure, key=f"chart.{spec.name}.{name}")
     with after:
@@ -46,9 +47,14 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
         for i, (name, tensor) in enumerate(results):
             own = zrange if tensor.dtype != torch.bool and name in ("result", "result.values", "result[0]") else None
             figure = tensor_figure(
-                tensor, name, zrange=own, marked_dim=marks.get("result"), selectable=i == 0, dim_colours=result_colours
+                tensor, name, zrange=own, marked_dim=marks.get("result"), selectable=i == 0, dim_colours=styles.results,
+                dim_notes=styles.notes,
             )
             heatmap(figure, key=chart_key if i == 0 else f"chart.{spec.name}.{name}", selectable=i == 0)
+        if styles.notes:
+            before_shape = call.shape(spec.tensors[0].name)
+            words = group_words(before_shape, tuple(results[0][1].shape), dim_sources, lang)
+            st.caption(" ".join([MSG["dims_colours"](lang), *words]))
         if results and spec.deterministic is False:
             st.warning(MSG["not_deterministic"](lang))
         for i, figure in enumerate(spec.extras(call, outcome.result) if spec.extras else []):
@@ -84,14 +90,18 @@ def op_error(error: OpError, lang: str) -> None:
     st.error(f"{said}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
 
 
-def _dim_colours(call: OpCall, results) -> tuple[dict, dict]:
-    """Each input dim's colour, and the same colour on the result dim it became (ops with a dim map)."""
-    if not call.spec.dim_map or not results:
-        return {}, {}
-    ndim = call.ndim(call.spec.tensors[0].name)
-    inputs = {d: DIM_COLOURS[d] for d in range(ndim)}
-    mapping = call.spec.dim_map(call, results[0][1].ndim)
-    return inputs, {target: DIM_COLOURS[source] for source, target in mapping.items()}
+def _dim_styles(call: OpCall, results) -> tuple[DimStyles, dict]:
+    """Each input dim's colour, and on the result the same colour on the dims made from it (ops with a dim map, or
+    ops that merge and split dims), with where each result dim came from."""
+    spec = call.spec
+    if not results or not (spec.dim_map or spec.dim_sources):
+        return dim_styles(0, {}), {}
+    out_shape = tuple(results[0][1].shape)
+    if spec.dim_sources:
+        found = dict(spec.dim_sources(call, out_shape))
+    else:
+        found = sources_of_map(spec.dim_map(call, len(out_shape)))
+    return dim_styles(call.ndim(spec.tensors[0].name), found), found
 
 
 def _sources_caption(picked, found, lang: str) -> None:

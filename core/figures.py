@@ -44,13 +44,15 @@ def tensor_figure(
     zrange: tuple[float, float] | None = None,
     marked_dim: int | None = None,
     dim_colours: dict[int, str] | None = None,
+    dim_notes: dict[int, str] | None = None,
     highlights: list[tuple[int, ...]] = (),
     selected: tuple[int, ...] | None = None,
     selectable: bool = False,
 ) -> go.Figure:
     """A heatmap of a 0-d to 3-d tensor; 3-d is drawn as one panel per slice along dim 0.
 
-    `dim_colours` colours each dim's axis title (dim -> colour); `highlights` outlines cells (sources of a selected result cell), `selected` outlines one cell in another colour,
+    `dim_colours` colours each dim's axis title (dim -> colour) and `dim_notes` adds to it (where a reshaped dim came
+    from, as HTML the core builds, never user text); `highlights` outlines cells (sources of a selected result cell), `selected` outlines one cell in another colour,
     and `selectable` overlays invisible markers so a click on a cell can be read back as a point selection.
     The figure is assembled as plain data and wrapped without plotly's validation, which took ~50 ms a figure.
     """
@@ -78,7 +80,7 @@ def tensor_figure(
             traces.append(_click_targets(rows, cols, p, text, hover, axis))
         left = p / panels + (gap / 2 if panels > 1 else 0)
         right = (p + 1) / panels - (gap / 2 if panels > 1 else 0)
-        x_axis, y_axis = _axes(ndim, rows, cols, marked, dim_colours or {})
+        x_axis, y_axis = _axes(ndim, rows, cols, marked, dim_colours or {}, dim_notes or {})
         layout[f"xaxis{axis}"] = {**x_axis, "domain": [left, right], "anchor": f"y{axis}"}
         layout[f"yaxis{axis}"] = {**y_axis, "anchor": f"x{axis}", "scaleanchor": f"x{axis}"}
     shapes = [_outline(ndim, index, HIGHLIGHT_COLOUR) for index in highlights]
@@ -87,10 +89,11 @@ def tensor_figure(
     annotations = []
     if ndim == 3:  # each slice labelled below, in the working-dim colour when dim 0 is the one worked along
         colour = (dim_colours or {}).get(0) or (MARK_COLOUR if marked == 0 else PLAIN_COLOUR)
+        note = f" ({dim_notes[0]})" if dim_notes and 0 in dim_notes else ""
         for p in range(panels):
             centre = (p + 0.5) / panels
             annotations.append(dict(
-                text=f"<b>dim 0 = {p}</b>" if marked == 0 else f"dim 0 = {p}", x=centre, y=0, xref="paper", yref="paper",
+                text=(f"<b>dim 0 = {p}</b>" if marked == 0 else f"dim 0 = {p}") + note, x=centre, y=0, xref="paper", yref="paper",
                 yanchor="top", yshift=-4, showarrow=False, font=dict(color=colour, size=13),
             ))
     size = "torch.Size([" + ", ".join(map(str, tensor.shape)) + "])"
@@ -152,14 +155,17 @@ def _click_targets(rows: int, cols: int, panel: int, text, hover: str, axis: str
     )
 
 
-def _axes(ndim: int, rows: int, cols: int, marked: int | None, colours: dict[int, str]) -> tuple[dict, dict]:
-    """The x and y axes of one panel, titled with the tensor dim each one shows."""
+def _axes(ndim: int, rows: int, cols: int, marked: int | None, colours: dict[int, str],
+          notes: dict[int, str]) -> tuple[dict, dict]:
+    """The x and y axes of one panel, titled with the tensor dim each one shows (and its note, if any)."""
     x_dim = {0: None, 1: 0, 2: 1, 3: 2}[ndim]
     y_dim = {0: None, 1: None, 2: 0, 3: 1}[ndim]
 
     def axis(dim, count):
         is_marked = dim is not None and dim == marked
         title = "" if dim is None else (f"<b>→ dim {dim} ←</b>" if is_marked else f"dim {dim}")
+        if dim in notes:
+            title += f" {notes[dim]}"
         return dict(
             title=dict(text=title, font=dict(color=colours.get(dim) or (MARK_COLOUR if is_marked else PLAIN_COLOUR))),
             tickmode="array", tickvals=list(range(count)),

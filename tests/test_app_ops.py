@@ -280,3 +280,43 @@ def test_every_dim_op_refuses_an_out_of_range_dim_from_the_url(op):
     at = open_ops({"op": op, dim_arg.name: "9"})
     assert not at.exception, op
     assert any(f"`{dim_arg.name}`" in w.value for w in at.warning), op
+
+
+def _chart_layout(at: AppTest, key: str) -> dict:
+    import json
+
+    chart = next(c for c in at.get("plotly_chart") if key in c.proto.id)
+    return json.loads(chart.proto.spec)["layout"]
+
+
+def _chart_titles(at: AppTest, key: str) -> str:
+    """The axis titles and annotations of one chart, as the page sends them."""
+    layout = _chart_layout(at, key)
+    titles = [v["title"]["text"] for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))]
+    return " | ".join(titles + [a["text"] for a in layout.get("annotations", [])])
+
+
+def test_reshaping_ops_show_where_each_dim_went():
+    """view splits, flatten merges, reshape (2, 3) -> (3, 2) lays out again: the result axes say which input dims
+    they came from, in those dims' colours, and a caption says it in words."""
+    from core.figures import DIM_COLOURS
+
+    at = open_ops({"op": "view", "preset": "guide_23"})  # (6,) -> (2, 3)
+    assert any("Input dim 0 (6) splits into result dims 0, 1 (2 × 3)" in c.value for c in at.caption)
+    titles = _chart_titles(at, "chart.result.view")
+    assert titles.count(f'⊂ input <span style="color:{DIM_COLOURS[0]}">0</span>') == 2
+    at = open_ops({"op": "flatten", "preset": "batch"})  # (2, 2, 3) -> (2, 6)
+    assert any("Input dims 1, 2 (2 × 3 = 6) merge into result dim 1" in c.value for c in at.caption)
+    assert "= input <span" in _chart_titles(at, "chart.result.flatten")
+    at = open_ops({"op": "reshape", "preset": "m32", "lang": "zh"})  # (2, 3) -> (3, 2)
+    assert any("重新排成结果的第 0, 1 维" in c.value for c in at.caption)
+
+
+def test_a_transpose_keeps_each_dims_colour_without_notes():
+    from core.figures import DIM_COLOURS
+
+    at = open_ops({"op": "transpose"})  # (2, 3) -> (3, 2): result dim 0 is input dim 1
+    assert not any("Axis colours follow" in c.value for c in at.caption)
+    layout = _chart_layout(at, "chart.result.transpose")
+    assert layout["yaxis"]["title"] == {"text": "dim 0", "font": {"color": DIM_COLOURS[1]}}
+    assert layout["xaxis"]["title"] == {"text": "dim 1", "font": {"color": DIM_COLOURS[0]}}

@@ -8,6 +8,24 @@ from core.text import Text
 MSG: dict[str, Text] = {
     # app and navigation
     "app_title": Text("Tensor Playground", "张量游乐场"),
+    "dims_merged": Text(
+        "Input dims {ins} ({sizes_in} = {total}) merge into result dim {outs}.",
+        "输入的第 {ins} 维（{sizes_in} = {total}）合并为结果的第 {outs} 维。",
+    ),
+    "dims_split": Text(
+        "Input dim {ins} ({total}) splits into result dims {outs} ({sizes_out}).",
+        "输入的第 {ins} 维（{total}）拆分为结果的第 {outs} 维（{sizes_out}）。",
+    ),
+    "dims_relaid": Text(
+        "Input dims {ins} ({sizes_in}) are read out in order and laid out again as result dims {outs} ({sizes_out}): "
+        "no result dim among them is one of the input dims.",
+        "输入的第 {ins} 维（{sizes_in}）按顺序读出，再重新排成结果的第 {outs} 维（{sizes_out}）：其中没有哪一个结果维度"
+        "对应某一个输入维度。",
+    ),
+    "dims_colours": Text(
+        "Axis colours follow the dims: input dim d and the result dims made from it share a colour.",
+        "坐标轴的颜色跟随维度：输入的第 d 维与由它得到的结果维度颜色相同。",
+    ),
     "nav_home": Text("Home", "首页"),
     "nav_ops": Text("Tensor ops", "张量运算"),
     "language": Text("Language", "语言"),

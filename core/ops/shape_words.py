@@ -1,6 +1,7 @@
 """Small helpers that put shape rules into words, shared by the catalog's entries."""
 
 from core.grid import format_shape
+from core.ops.dim_groups import reshape_sources
 
 _INDEX_LETTERS = "ijkl"
 
@@ -100,6 +101,17 @@ def swapped_dims(call, out_ndim: int) -> dict[int, int]:
 def permuted_dims(call, out_ndim: int) -> dict[int, int]:
     """permute: result dim i is input dim dims[i]."""
     return {source % out_ndim: i for i, source in enumerate(call.args["dims"])}
+
+
+def aligned_right(call, out_ndim: int) -> dict[int, int]:
+    """expand / repeat / broadcast_to: dims line up from the right; new leading dims come from nowhere."""
+    ndim = len(call.shape(_first(call)))
+    return {d: d + out_ndim - ndim for d in range(ndim)}
+
+
+def reshaped_dims(call, out_shape: tuple[int, ...]) -> dict[int, tuple[int, ...]]:
+    """view / reshape / flatten: result dim -> the input dims it merges, or the one it is a part of."""
+    return reshape_sources(tuple(call.shape(_first(call))), out_shape)
 
 
 def _first(call) -> str:

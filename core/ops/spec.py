@@ -83,6 +83,8 @@ class OpSpec:
     notes: Callable[["OpCall", Any, str], str] | None = None  # extra words under the shape rule (einsum's loops)
     extras: Callable[["OpCall", Any], list] | None = None  # extra figures for the result (randn's histogram)
     dim_map: Callable[["OpCall", int], Mapping[int, int]] | None = None  # input dim -> result dim, for colours
+    # for ops that merge or split dims (view, reshape, flatten): (call, result shape) -> result dim -> input dims
+    dim_sources: Callable[["OpCall", tuple[int, ...]], Mapping[int, tuple[int, ...]]] | None = None
     group: str = "basics"  # where the op sits in the picker
     implementation: Callable | None = None  # for a guide idiom that is not one torch call: (torch) code run instead
     code: Callable[["OpCall"], str] | None = None  # that idiom's source line, e.g. "(torch.sign(input) + 1) / 2"

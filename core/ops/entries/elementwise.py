@@ -1,6 +1,6 @@
 """Ops that work element by element (and softmax, which works along a dim)."""
 
-from core.ops.shape_words import broadcast_words, rule, same_dims, shp
+from core.ops.shape_words import aligned_right, broadcast_words, rule, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -19,6 +19,7 @@ SIGN = OpSpec(
     ),
     summary=Text("1 for positive, -1 for negative, 0 for zero.", "正数得 1，负数得 -1，零得 0。"),
     shape_rule=_SAME_SHAPE, group="elementwise",
+    dim_map=same_dims,
 )
 
 UNIT_STEP = OpSpec(
@@ -34,6 +35,7 @@ UNIT_STEP = OpSpec(
     ),
     shape_rule=_SAME_SHAPE, implementation=lambda input: (input.sign() + 1.0) / 2.0,
     code=lambda call: "(torch.sign(input) + 1.) / 2.", group="elementwise",
+    dim_map=same_dims,
 )
 
 POW = OpSpec(
@@ -56,6 +58,7 @@ POW = OpSpec(
         _SAME_SHAPE(call, out, lang) if not call.shape("exponent") else f"{shp(out)}. " + broadcast_words(call.shape("input"), call.shape("exponent"), lang)
     ),
     same_scale=False, group="elementwise",
+    dim_map=aligned_right,
 )
 
 
@@ -72,7 +75,7 @@ def _clamp_spec(name: str, summary: Text, presets: tuple) -> OpSpec:
             "{input} -> {out}: each element is pulled into [{min}, {max}] (None: no bound on that side)",
             "{input} -> {out}：每个元素被限制到 [{min}, {max}] 之内（None 表示该侧不设限）",
         ),
-        validate=_clamp_needs_a_bound, show_inputs_after=True, group="elementwise",
+        validate=_clamp_needs_a_bound, show_inputs_after=True, group="elementwise", dim_map=same_dims,
         hint=Text("set min, max, or both", "请设置 min、max 或两者"),
     )
 
@@ -120,6 +123,7 @@ WHERE = OpSpec(
                  "逐元素选择：condition 为 True 取 input，为 False 取 other（三者可广播）。"),
     shape_rule=rule("{condition}, {input}, {other} -> {out}: the three shapes broadcast", "{condition}、{input}、{other} -> {out}：三者按广播规则对齐"),
     same_scale=False, group="elementwise",
+    dim_map=same_dims,
 )
 
 MASKED_FILL = OpSpec(
@@ -133,6 +137,7 @@ MASKED_FILL = OpSpec(
     ),
     summary=Text("Writes value wherever mask is True; the mask broadcasts against input.", "在 mask 为 True 的位置写入 value；mask 可与 input 广播。"),
     shape_rule=_SAME_SHAPE, group="elementwise",
+    dim_map=same_dims,
 )
 
 SOFTMAX = OpSpec(

@@ -88,6 +88,7 @@ SCATTER = OpSpec(
             else f"input's shape; along dim {call.args['dim']} the position comes from index")
     ),
     marks=lambda call: {"input": call.args["dim"], "index": call.args["dim"], "result": call.args["dim"]}, group="index",
+    dim_map=same_dims,
 )
 
 INDEX_SELECT = OpSpec(
@@ -105,6 +106,7 @@ INDEX_SELECT = OpSpec(
             else f"dim {call.args['dim']} becomes len(index) = {call.shape('index')[0] if call.shape('index') else 1}")
     ),
     marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]}, group="index",
+    dim_map=same_dims,
 )
 
 ONE_HOT = OpSpec(

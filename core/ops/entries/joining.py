@@ -1,7 +1,7 @@
 """Ops that join several tensors into one."""
 
 from core.limits import MAX_TENSORS
-from core.ops.shape_words import shp
+from core.ops.shape_words import inserted_dim, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -60,6 +60,7 @@ CAT = OpSpec(
     ),
     shape_rule=_cat_rule,
     marks=lambda call: {"tensors": call.args["dim"], "result": call.args["dim"]},
+    dim_map=same_dims,
 )
 
 STACK = OpSpec(
@@ -85,6 +86,7 @@ STACK = OpSpec(
     ),
     shape_rule=_stack_rule,
     marks=lambda call: {"result": call.args["dim"]},
+    dim_map=inserted_dim,
 )
 
 SPLIT = OpSpec(
@@ -103,6 +105,7 @@ SPLIT = OpSpec(
         else "pieces of at most %s along dim %s" % (call.args["split_size_or_sections"], call.args["dim"]))
     ),
     marks=lambda call: {"tensor": call.args["dim"]}, group="join",
+    dim_map=same_dims,
 )
 
 CHUNK = OpSpec(
@@ -120,4 +123,5 @@ CHUNK = OpSpec(
         f"{shp(call.shape('input'))} -> " + ("至多 %s 块" % call.args["chunks"] if lang == "zh" else "at most %s chunks" % call.args["chunks"])
     ),
     marks=lambda call: {"input": call.args["dim"]}, group="join",
+    dim_map=same_dims,
 )

@@ -1,7 +1,7 @@
 """Matrix and element-wise products."""
 
 from core.ops import einsum_words
-from core.ops.shape_words import broadcast_words, rule, shp
+from core.ops.shape_words import aligned_right, broadcast_words, rule, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -128,6 +128,7 @@ MUL = OpSpec(
     ),
     shape_rule=_mul_rule,
     same_scale=False,
+    dim_map=aligned_right,
 )
 
 BMM = OpSpec(

@@ -146,4 +146,5 @@ TOPK = OpSpec(
     shape_rule=lambda call, out, lang: (f"{shp(call.shape('input'))} -> {shp(out)}: " + ("第 %s 维的大小变为 k = %s" % (call.args["dim"], call.args["k"]) if lang == "zh" else "dim %s shrinks to k = %s" % (call.args["dim"], call.args["k"]))),
     marks=lambda call: {"input": call.args["dim"], "result": call.args["dim"]},
     hint=Text("choose k no larger than the size of dim", "k 不能超过该维的大小"), group="reduce",
+    dim_map=same_dims,
 )

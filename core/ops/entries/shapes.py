@@ -1,6 +1,8 @@
 """Ops that change a tensor's shape, not its values; many return views of their input."""
 
-from core.ops.shape_words import inserted_dim, permuted_dims, rule, squeezed_dims, swapped_dims
+from core.ops.shape_words import (
+    aligned_right, inserted_dim, permuted_dims, reshaped_dims, rule, same_dims, squeezed_dims, swapped_dims,
+)
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
@@ -96,7 +98,7 @@ VIEW = OpSpec(
         "non-contiguous input use reshape(...) or .contiguous().view(...)",
         "新形状各维大小之积必须等于元素个数（一个 -1 可让 torch 自动推算）；若输入不连续，请改用 reshape(...) 或 .contiguous().view(...)",
     ),
-    group="shape",
+    group="shape", dim_sources=reshaped_dims,
 )
 
 T_THEN_VIEW = OpSpec(
@@ -136,7 +138,7 @@ RESHAPE = OpSpec(
         "与 view 类似，但适用于任何输入：内存布局允许时返回视图，否则复制一份。",
     ),
     shape_rule=rule("{input} -> {out}: same elements in row-major order, new shape", "{input} -> {out}：元素按行优先顺序不变，换一个形状"),
-    group="shape",
+    group="shape", dim_sources=reshaped_dims,
 )
 
 T = OpSpec(
@@ -202,7 +204,7 @@ FLATTEN = OpSpec(
     ),
     summary=Text("Merges dims start_dim..end_dim into one.", "把 start_dim 到 end_dim 的各维合并成一维。"),
     shape_rule=rule("{input} -> {out}: dims {start_dim}..{end_dim} become one", "{input} -> {out}：第 {start_dim} 到 {end_dim} 维合并为一维"),
-    group="shape",
+    group="shape", dim_sources=reshaped_dims,
 )
 
 EXPAND = OpSpec(
@@ -219,7 +221,7 @@ EXPAND = OpSpec(
         "在不复制数据的情况下扩展大小为 1 的维度：返回视图，被扩展维度的步长为 0。",
     ),
     shape_rule=rule("{input} -> {out}: only size-1 dims may grow; -1 keeps a size", "{input} -> {out}：只有大小为 1 的维度可以扩展；-1 保持原大小"),
-    group="shape",
+    group="shape", dim_map=aligned_right,
 )
 
 REPEAT = OpSpec(
@@ -235,7 +237,7 @@ REPEAT = OpSpec(
         "平铺张量：每一维的大小乘以对应的重复次数。会复制数据（与 expand 不同）。",
     ),
     shape_rule=rule("{input} × {repeats} -> {out}", "{input} × {repeats} -> {out}"),
-    group="shape",
+    group="shape", dim_map=aligned_right,
 )
 
 BROADCAST_TO = OpSpec(
@@ -250,7 +252,7 @@ BROADCAST_TO = OpSpec(
         "按广播规则扩展到给定形状（从右对齐；大小相等或为 1）。返回视图。",
     ),
     shape_rule=rule("{input} -> {out}: aligned from the right, size-1 and missing dims are repeated", "{input} -> {out}：从右对齐，大小为 1 或缺失的维度被重复"),
-    group="shape",
+    group="shape", dim_map=aligned_right,
 )
 
 TRIL = OpSpec(
@@ -263,7 +265,7 @@ TRIL = OpSpec(
     ),
     summary=Text("Keeps the elements on and below a diagonal; zeroes the rest.", "保留某条对角线及其下方的元素，其余置零。"),
     shape_rule=rule("{input} -> {out}: kept where column - row <= {diagonal}", "{input} -> {out}：保留 列号 - 行号 <= {diagonal} 的元素"),
-    group="shape",
+    group="shape", dim_map=same_dims,
 )
 
 TRIU = OpSpec(
@@ -276,7 +278,7 @@ TRIU = OpSpec(
     ),
     summary=Text("Keeps the elements on and above a diagonal; zeroes the rest.", "保留某条对角线及其上方的元素，其余置零。"),
     shape_rule=rule("{input} -> {out}: kept where column - row >= {diagonal}", "{input} -> {out}：保留 列号 - 行号 >= {diagonal} 的元素"),
-    group="shape",
+    group="shape", dim_map=same_dims,
 )
 
 NARROW = OpSpec(
