@@ -1,5 +1,7 @@
 """Training lab: a tiny model, several optimizers racing from the same start on the same batches, live."""
 
+import time
+
 import streamlit as st
 
 from components.code_panel import code_panel
@@ -14,15 +16,15 @@ from core.training.boundary import decision_grid, prediction_curve
 from core.training.config import RaceConfig, config_problems
 from core.training.datasets import DATASETS
 from core.training.lab_figures import boundary_figure, curve_figure, loss_figure
-from core.training.lab_params import PARAMS, parse_racers
+from core.training.lab_params import PARAMS, SPEEDS, parse_racers
 from core.training.optimizer_state import optimizer_state
 from core.training.optimizers import OPTIMIZERS
 from core.training.results import results_table
 from core.training.script import script_printed, training_script
 
 PAGE = "train"
-STEPS_PER_TICK = 8  # steps between two redraws while playing
 TICK_SECONDS = 0.5
+TICK_BUDGET_SECONDS = 0.3  # a tick stops early past this, so slow racers (LBFGS) never hold up Pause
 BOUNDARY_GRID = 40
 BOUNDARY_SECONDS = 1.5
 
@@ -106,13 +108,17 @@ controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="prim
                    on_click=_press, args=("play",), disabled=race.done)
 controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step",), disabled=race.done)
 controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset",))
+controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
 
 
 @st.fragment(run_every=TICK_SECONDS if playing else None)
 def arena() -> None:
     """Advance the race a few steps (while playing) and redraw the curves and what each racer has learned."""
     if st.session_state.get("train.playing"):
-        for _ in range(STEPS_PER_TICK):
+        deadline = time.perf_counter() + TICK_BUDGET_SECONDS
+        for _ in range(settings["speed"]):
+            if time.perf_counter() > deadline:
+                break
             if race.step() is None:
                 st.session_state["train.playing"] = False
                 st.rerun(scope="app")  # the Play button turns back into Play

@@ -156,3 +156,12 @@ def test_torch_defaults_button_puts_back_what_torch_optim_uses():
     at.button(key="train.hyper.0.torch_defaults").click().run()
     sgd = race(at).racers[0].optimizer.param_groups[0]
     assert sgd["lr"] == inspect.signature(torch.optim.SGD).parameters["lr"].default and sgd["momentum"] == 0
+
+
+def test_speed_sets_the_steps_per_frame_without_restarting_the_race():
+    at = open_lab({"steps": "100", "speed": "1"})
+    at.button(key="train.play").click().run()  # this run's tick: one step
+    assert race(at).step_count == 1
+    at.select_slider(key="train.speed").set_value(32).run()  # a full run, and its tick takes up to 32 more
+    assert at.query_params["speed"] == "32"
+    assert 1 < race(at).step_count <= 33, "a speed change keeps the race and its steps"

@@ -8,6 +8,8 @@ from core.messages.training_engine import MSG as TRAINING_MSG
 from core.training.model import ACTIVATIONS
 from core.training.optimizers import OPTIMIZERS
 
+SPEEDS = (1, 2, 4, 8, 16, 32)  # training steps per redraw while playing
+
 PARAMS = [
     Param("dataset", "choice", "moons", choices=tuple(DATASETS)),
     Param("noise", "float", 0.1, minimum=0.0, maximum=2.0),
@@ -20,6 +22,7 @@ PARAMS = [
     Param("steps", "int", 300, minimum=1, maximum=MAX_STEPS),
     Param("seed", "int", 0, minimum=0, maximum=2**31 - 1),
     Param("racers", "text", "SGD:lr=0.1;SGD:lr=0.1,momentum=0.9;Adam:lr=0.01;RMSprop:lr=0.01"),
+    Param("speed", "choice", 8, choices=SPEEDS),  # playback only: changing it never restarts the race
 ]
 
 
