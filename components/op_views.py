@@ -21,7 +21,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
     named = _named_inputs(call.tensors, call)
     scaled = [t for _, t, param in named if param.dtypes != ("int64",)] + [t for _, t in results if t.is_floating_point() or t.dtype == torch.int64]
     zrange = value_range(*scaled) if spec.same_scale and results else None
-    styles, dim_sources = _dim_styles(call, results)
+    styles, dim_sources = _dim_styles(call, results, lang)
     chart_key = f"chart.result.{spec.name}"
     picked = _picked_cell(chart_key, results[0][1] if results else None)
     found = sources(call, picked) if picked is not None else []
@@ -90,18 +90,18 @@ def op_error(error: OpError, lang: str) -> None:
     st.error(f"{said}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
 
 
-def _dim_styles(call: OpCall, results) -> tuple[DimStyles, dict]:
+def _dim_styles(call: OpCall, results, lang: str) -> tuple[DimStyles, dict]:
     """Each input dim's colour, and on the result the same colour on the dims made from it (ops with a dim map, or
     ops that merge and split dims), with where each result dim came from."""
     spec = call.spec
     if not results or not (spec.dim_map or spec.dim_sources):
-        return dim_styles(0, {}), {}
+        return dim_styles(0, {}, lang), {}
     out_shape = tuple(results[0][1].shape)
     if spec.dim_sources:
         found = dict(spec.dim_sources(call, out_shape))
     else:
         found = sources_of_map(spec.dim_map(call, len(out_shape)))
-    return dim_styles(call.ndim(spec.tensors[0].name), found), found
+    return dim_styles(call.ndim(spec.tensors[0].name), found, lang), found
 
 
 def _sources_caption(picked, found, lang: str) -> None:

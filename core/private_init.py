@@ -25,7 +25,7 @@ def reset_parameters_(layer: nn.Linear | nn.Conv2d, generator: torch.Generator):
     nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=generator)
     if layer.bias is not None:
         fan_in = math.prod(layer.weight.shape[1:])  # in_features, or in_channels x kernel height x kernel width
-        bound = 1 / math.sqrt(fan_in)
+        bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
         nn.init.uniform_(layer.bias, -bound, bound, generator=generator)
     return layer
 
@@ -37,7 +37,8 @@ def linear(in_features: int, out_features: int, bias: bool, generator: torch.Gen
 
 def built_without_drawing(model_class: type) -> nn.Module:
     """model_class() with every parameter allocated on the CPU but not yet drawn: built on the meta device, where
-    initialisers draw nothing, then moved out empty."""
+    initialisers draw nothing, then moved out empty. Buffers are left empty too (the guide's models have none; a
+    model with BatchNorm would also need reset_running_stats())."""
     with torch.device("meta"):
         model = model_class()
     return model.to_empty(device="cpu")

@@ -320,3 +320,14 @@ def test_a_transpose_keeps_each_dims_colour_without_notes():
     layout = _chart_layout(at, "chart.result.transpose")
     assert layout["yaxis"]["title"] == {"text": "dim 0", "font": {"color": DIM_COLOURS[1]}}
     assert layout["xaxis"]["title"] == {"text": "dim 1", "font": {"color": DIM_COLOURS[0]}}
+
+
+def test_a_broadcast_where_colours_the_dims_that_line_up():
+    """torch.where of a (3,) condition over (2, 3) tensors: the condition's dim 0 is the result's dim 1."""
+    from core.figures import DIM_COLOURS
+
+    at = open_ops({"op": "where", "condition": "[true,false,true]", "input": "[[1,2,3],[4,5,6]]",
+                   "other": "[[0,0,0],[0,0,0]]"})
+    layout = _chart_layout(at, "chart.result.where")
+    assert layout["xaxis"]["title"]["font"]["color"] == DIM_COLOURS[0]  # result dim 1 (x) <- condition dim 0
+    assert layout["yaxis"]["title"]["font"]["color"] != DIM_COLOURS[0]  # result dim 0 has no source in condition

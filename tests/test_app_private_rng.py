@@ -27,12 +27,23 @@ CASES = {  # id: (page, query); every op, random or not (the provenance probe dr
 }
 
 
+def _refuse(name: str):
+    def refused(*args, **kwargs):
+        raise AssertionError(f"a page called {name}: it would change other sessions' random numbers, even if restored")
+    return refused
+
+
 @pytest.mark.parametrize("page, query", CASES.values(), ids=CASES.keys())
-def test_a_page_leaves_the_global_rng_where_it_was(page, query):
+def test_a_page_leaves_the_global_rng_where_it_was(page, query, monkeypatch):
+    """Neither drawn from nor seeded: a seed-and-restore (fork_rng) would still disturb a session running meanwhile,
+    so the functions that set the global state raise while the page runs."""
+    for module in (torch, torch.random):
+        for name in ("manual_seed", "seed", "set_rng_state", "fork_rng"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, _refuse(f"{module.__name__}.{name}"))
     at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
-    torch.manual_seed(2024)
     state = torch.get_rng_state()
     at.run()
     if page == "training_lab":

@@ -44,6 +44,9 @@ def test_every_group_is_what_torch_reshape_does():
         for dims, group in groups.items():
             moved = group_index(before, group).reshape(after)
             assert torch.equal(moved, group_index(after, dims)), (before, after, group, dims)
+            cuts_in = {math.prod(before[d] for d in group[:k]) for k in range(1, len(group))}
+            cuts_out = {math.prod(after[d] for d in dims[:k]) for k in range(1, len(dims))}
+            assert not cuts_in & cuts_out, ("a group that could be cut smaller", before, after, group, dims)
         used = sorted(d for group in groups.values() for d in group)
         assert used == [d for d, size in enumerate(before) if size != 1], (before, after)
         assert sorted(sources) == [d for d, size in enumerate(after) if size != 1], (before, after)
@@ -62,15 +65,15 @@ def test_examples(before, after, expected):
 
 
 def test_styles_colour_one_to_one_dims_and_note_merges_and_splits():
-    merged = dim_styles(3, reshape_sources((2, 3, 4), (6, 4)))
+    merged = dim_styles(3, reshape_sources((2, 3, 4), (6, 4)), "en")
     assert merged.inputs == {0: DIM_COLOURS[0], 1: DIM_COLOURS[1], 2: DIM_COLOURS[2]}
     assert merged.results == {1: DIM_COLOURS[2]} and list(merged.notes) == [0]
     assert merged.notes[0] == (f'= input <span style="color:{DIM_COLOURS[0]}">0</span>×'
                                f'<span style="color:{DIM_COLOURS[1]}">1</span>')
-    split = dim_styles(1, reshape_sources((6,), (2, 3)))
+    split = dim_styles(1, reshape_sources((6,), (2, 3)), "en")
     assert split.results == {0: DIM_COLOURS[0], 1: DIM_COLOURS[0]}
     assert set(split.notes) == {0, 1} and all(n.startswith("⊂ input ") for n in split.notes.values())
-    plain = dim_styles(2, sources_of_map({0: 1, 1: 0}))  # a transpose: colours only
+    plain = dim_styles(2, sources_of_map({0: 1, 1: 0}), "en")  # a transpose: colours only
     assert plain.results == {1: DIM_COLOURS[0], 0: DIM_COLOURS[1]} and plain.notes == {}
 
 

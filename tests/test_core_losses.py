@@ -478,3 +478,11 @@ def test_label_smoothing_keeps_a_sure_answer_from_costing_nothing():
     logits = torch.stack([CURVE_X, torch.zeros_like(CURVE_X)], dim=1)  # (G, 2)
     expected = F.cross_entropy(logits, torch.zeros(len(CURVE_X), dtype=torch.int64), reduction="none", label_smoothing=0.1)
     assert smooth.y == expected.tolist() and "label_smoothing=0.1" in smooth.label
+
+
+def test_cross_entropy_curve_moves_its_true_class_off_an_ignored_one():
+    """With ignore_index=0 the true class becomes class 1, so the curve is still the loss of the true class's logit
+    rather than a flat 0 of skipped targets."""
+    spec = LOSSES["CrossEntropyLoss"]
+    curve = loss_curve(spec, {**spec.default_args(), "ignore_index": 0}, 0.0)
+    torch.testing.assert_close(torch.tensor(curve.y), F.softplus(-CURVE_X))

@@ -7,13 +7,17 @@ from core.losses.spec import Companion, LossArg, LossPreset, LossSpec
 from core.text import Text
 
 
-def _regression_curve(x: torch.Tensor, target: float) -> tuple[torch.Tensor, torch.Tensor]:
+def _regression_curve(x: torch.Tensor, target: float, args) -> tuple[torch.Tensor, torch.Tensor]:
     return x, torch.full_like(x, target)  # (G,), (G,): one prediction per point, all against the same target
 
 
-def _true_class_curve(x: torch.Tensor, target: float) -> tuple[torch.Tensor, torch.Tensor]:
-    logits = torch.stack([x, torch.zeros_like(x)], dim=1)  # (G, 2): x for class 0, 0 for class 1
-    return logits, torch.zeros(len(x), dtype=torch.int64)  # (G,): class 0 is the true class
+def _true_class_curve(x: torch.Tensor, target: float, args) -> tuple[torch.Tensor, torch.Tensor]:
+    """x is the true class's logit, 0 the other's; the true class is 0, or 1 when ignore_index would skip class 0."""
+    true = 1 if int(args.get("ignore_index", -100)) == 0 else 0
+    columns = [torch.zeros_like(x), torch.zeros_like(x)]
+    columns[true] = x
+    logits = torch.stack(columns, dim=1)  # (G, 2)
+    return logits, torch.full((len(x),), true, dtype=torch.int64)  # (G,)
 
 
 _GUIDE_PRED, _GUIDE_TRUE = [1.5, 2.5, 3.5], [1.0, 2.0, 3.0]
@@ -234,18 +238,19 @@ CROSS_ENTROPY = LossSpec(
     args=(
         LossArg("ignore_index", -100, Text(
             "Targets equal to this class index are skipped: their loss is 0 and 'mean' does not count them "
-            "(padding in sequence batches). Only for int64 class indices.",
+            "(padding in sequence batches). It applies to int64 class indices; with class probabilities torch "
+            "refuses any value of 0 or more.",
             "等于这个类别索引的 target 会被跳过：其损失为 0，且 'mean' 不计入它们（常用于序列批次中的填充）。"
-            "只适用于 int64 类别索引。"), minimum=-100, maximum=99, integer=True),
+            "它作用于 int64 类别索引；若 target 是类别概率，torch 会拒绝任何大于或等于 0 的取值。"), minimum=-100, maximum=99,
+            integer=True),
         LossArg("label_smoothing", 0.0, Text(
             "Mixes the target with a uniform distribution over the classes: with 0.1, the true class is worth "
-            "1 - 0.1 + 0.1/C and every class 0.1/C, so no logit is pushed to infinity. Between 0 and 1.",
-            "把 target 与各类别上的均匀分布混合：取 0.1 时，真实类别的权重为 1 - 0.1 + 0.1/C，每个类别各得 0.1/C，"
+            "1 - 0.1 + 0.1/C and every other class 0.1/C, so no logit is pushed to infinity. Between 0 and 1.",
+            "把 target 与各类别上的均匀分布混合：取 0.1 时，真实类别的权重为 1 - 0.1 + 0.1/C，其余每个类别各得 0.1/C，"
             "因此不会把任何 logit 推向无穷大。取值在 0 到 1 之间。"), maximum=1.0),
     ),
-    mean_count=lambda target, args: (
-        target.shape[0] if target.is_floating_point() and target.ndim > 1  # class probabilities: every sample
-        else 1 if target.is_floating_point()
+    mean_count=lambda per_element, target, args: (
+        per_element.numel() if target.is_floating_point()  # class probabilities: every sample
         else int((target != int(args["ignore_index"])).sum())  # class indices: all but the ignored ones
     ),
     curve=_true_class_curve,

@@ -43,7 +43,7 @@ def loss_curve(spec: LossSpec, args: dict, target: float) -> Curve:
     if spec.curve_domain:
         low, high = spec.curve_domain
         inside = (CURVE_X > low) & (CURVE_X < high)
-    input, curve_target = spec.curve(CURVE_X[inside], target)
+    input, curve_target = spec.curve(CURVE_X[inside], target, args)
     try:
         values = call_loss(spec, input, curve_target, "none", args)  # (inside,)
     except (RuntimeError, ValueError) as exc:

@@ -61,13 +61,14 @@ class LossSpec:
     summary: Text
     input_rule: Text  # what `input` and `target` must be
     presets: tuple[LossPreset, ...]
-    curve: Callable[[torch.Tensor, float], tuple[torch.Tensor, torch.Tensor]]  # (x (G,), target) -> (input, target)
+    # (x (G,), target, args) -> (input, target)
+    curve: Callable[[torch.Tensor, float, Mapping[str, float]], tuple[torch.Tensor, torch.Tensor]]
     curve_axis: Text | None = None  # what x means when it is not simply the prediction
     curve_domain: tuple[float, float] | None = None  # the open interval of x the loss accepts (BCELoss: (0, 1))
     args: tuple[LossArg, ...] = ()
     companions: tuple[Companion, ...] = ()
     # how many per-element losses 'mean' divides by, when not all of them (CrossEntropyLoss skips ignore_index)
-    mean_count: Callable[[torch.Tensor, Mapping[str, float]], int] | None = None  # (target, args) -> count
+    mean_count: Callable[[torch.Tensor, torch.Tensor, Mapping[str, float]], int] | None = None  # (per_element, target, args)
 
     def preset(self, key: str) -> LossPreset:
         return next(p for p in self.presets if p.key == key)
@@ -84,7 +85,7 @@ class LossSpec:
 
     def count_for_mean(self, per_element: torch.Tensor, target: torch.Tensor, args: Mapping[str, float]) -> int:
         """How many of the per-element losses reduction='mean' averages over."""
-        return per_element.numel() if self.mean_count is None else self.mean_count(target, args)
+        return per_element.numel() if self.mean_count is None else self.mean_count(per_element, target, args)
 
     def default_args(self) -> dict[str, float]:
         return {a.name: a.default for a in self.args}

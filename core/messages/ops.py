@@ -22,6 +22,8 @@ MSG: dict[str, Text] = {
         "输入的第 {ins} 维（{sizes_in}）按顺序读出，再重新排成结果的第 {outs} 维（{sizes_out}）：其中没有哪一个结果维度"
         "对应某一个输入维度。",
     ),
+    "dim_note_part": Text("⊂ input {dims}", "⊂ input 第 {dims} 维"),  # an axis note: a part of a split input dim
+    "dim_note_merged": Text("= input {dims}", "= input 第 {dims} 维"),  # an axis note: input dims merged
     "dims_colours": Text(
         "Axis colours follow the dims: input dim d and the result dims made from it share a colour.",
         "坐标轴的颜色跟随维度：输入的第 d 维与由它得到的结果维度颜色相同。",

@@ -47,9 +47,11 @@ MSG: dict[str, Text] = {
     "lab_reset": Text("↺ Reset", "↺ 重置"),
     "lab_speed": Text("steps per frame", "每帧步数"),
     "lab_speed_help": Text(
-        "While playing, the page redraws about twice a second and trains this many steps between two redraws: "
-        "1 to watch each step, 32 to see where a long race ends. Step always takes exactly one.",
-        "播放时页面大约每秒重绘两次，两次重绘之间训练这么多步：设为 1 可以逐步观察，设为 32 可以很快看到长跑的结果。"
+        "While playing, the page redraws about twice a second and trains up to this many steps between two redraws "
+        "(fewer when slow racers such as LBFGS use up a frame's time): 1 to watch each step, 32 to see where a long "
+        "race ends. Step always takes exactly one.",
+        "播放时页面大约每秒重绘两次，两次重绘之间最多训练这么多步（LBFGS 等较慢的参赛者用完一帧的时间时会少一些）："
+        "设为 1 可以逐步观察，设为 32 可以很快看到长跑的结果。"
         "“单步”按钮始终只走一步。"),
     "lab_progress": Text("step {step} of {steps}", "第 {step} / {steps} 步"),
     "lab_losses": Text("Loss per step (solid: the batch; dashed: the test set)", "每步的损失（实线：当前批次；虚线：测试集）"),

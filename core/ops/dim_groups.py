@@ -57,7 +57,7 @@ class DimStyles:
     notes: dict[int, str]  # result dim -> HTML note for its axis title ("= input 0×1", "⊂ input 0"), never user text
 
 
-def dim_styles(input_ndim: int, sources: Mapping[int, tuple[int, ...]]) -> DimStyles:
+def dim_styles(input_ndim: int, sources: Mapping[int, tuple[int, ...]], lang: str) -> DimStyles:
     """The colours and notes for an input of `input_ndim` dims whose result dims came from `sources`."""
     if not sources:
         return DimStyles({}, {}, {})
@@ -70,9 +70,9 @@ def dim_styles(input_ndim: int, sources: Mapping[int, tuple[int, ...]]) -> DimSt
             results[dim] = DIM_COLOURS[group[0]]
         dims = "×".join(f'<span style="color:{DIM_COLOURS[d]}">{d}</span>' for d in group)
         if shared[group] > 1:
-            notes[dim] = f"⊂ input {dims}"  # one part of a split
+            notes[dim] = MSG["dim_note_part"](lang, dims=dims)  # one part of a split
         elif len(group) > 1:
-            notes[dim] = f"= input {dims}"  # merged
+            notes[dim] = MSG["dim_note_merged"](lang, dims=dims)
     return DimStyles({d: DIM_COLOURS[d] for d in range(input_ndim)}, results, notes)
 
 

@@ -123,7 +123,7 @@ WHERE = OpSpec(
                  "逐元素选择：condition 为 True 取 input，为 False 取 other（三者可广播）。"),
     shape_rule=rule("{condition}, {input}, {other} -> {out}: the three shapes broadcast", "{condition}、{input}、{other} -> {out}：三者按广播规则对齐"),
     same_scale=False, group="elementwise",
-    dim_map=same_dims,
+    dim_map=aligned_right,
 )
 
 MASKED_FILL = OpSpec(
@@ -137,7 +137,7 @@ MASKED_FILL = OpSpec(
     ),
     summary=Text("Writes value wherever mask is True; the mask broadcasts against input.", "在 mask 为 True 的位置写入 value；mask 可与 input 广播。"),
     shape_rule=_SAME_SHAPE, group="elementwise",
-    dim_map=same_dims,
+    dim_map=aligned_right,
 )
 
 SOFTMAX = OpSpec(
