@@ -56,13 +56,18 @@ with budget_col:
 
 st.markdown(f"##### {MSG['lab_racers'](lang)}")
 st.text_input("racers", key=key("racers"), help=MSG["lab_racers_help"](lang))
-add_col, button_col = st.columns([3, 1])
-add_col.selectbox(MSG["lab_add"](lang), list(OPTIMIZERS), key=key("add"), format_func=lambda n: OPTIMIZERS[n].label)
-if button_col.button(MSG["lab_add_button"](lang)):
+
+
+def _add_racer() -> None:
+    """Callback (it runs before the racers box is drawn, so it may rewrite it): append the picked optimizer."""
     spec = OPTIMIZERS[st.session_state[key("add")]]
     lr = spec.start_values()[spec.lr_name]
     st.session_state[key("racers")] = f"{st.session_state[key('racers')]};{spec.name}:{spec.lr_name}={lr:g}".strip(";")
-    st.rerun()
+
+
+add_col, button_col = st.columns([3, 1])
+add_col.selectbox(MSG["lab_add"](lang), list(OPTIMIZERS), key=key("add"), format_func=lambda n: OPTIMIZERS[n].label)
+button_col.button(MSG["lab_add_button"](lang), key=key("add_button"), on_click=_add_racer)
 
 settings = values(PAGE, PARAMS)
 try:

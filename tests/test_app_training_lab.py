@@ -165,3 +165,12 @@ def test_speed_sets_the_steps_per_frame_without_restarting_the_race():
     at.select_slider(key="train.speed").set_value(32).run()  # a full run, and its tick takes up to 32 more
     assert at.query_params["speed"] == "32"
     assert 1 < race(at).step_count <= 33, "a speed change keeps the race and its steps"
+
+
+def test_add_button_appends_the_picked_optimizer():
+    at = open_lab({"steps": "20", "racers": "SGD:lr=0.1"})
+    at.selectbox(key="train.add").select("Adam").run()
+    at.button(key="train.add_button").click().run()
+    assert not at.exception
+    assert at.text_input(key="train.racers").value == "SGD:lr=0.1;Adam:lr=0.01"
+    assert [r.racer.optimizer for r in race(at).racers] == ["SGD", "Adam"]
