@@ -130,7 +130,7 @@ def arena() -> None:
     st.progress(race.step_count / config.steps, MSG["lab_progress"](lang, step=race.step_count, steps=config.steps))
     if not race.step_count:
         st.caption(MSG["lab_not_started"](lang))
-    heatmap(loss_figure(race, MSG["lab_losses"](lang), MSG["lab_test"](lang)), key="train.chart.losses")
+    heatmap(loss_figure(race, lang), key="train.chart.losses")
 
 
 @st.fragment(run_every=BOUNDARY_SECONDS if playing else None)

@@ -57,7 +57,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             st.caption(" ".join([MSG["dims_colours"](lang), *words]))
         if results and spec.deterministic is False:
             st.warning(MSG["not_deterministic"](lang))
-        for i, figure in enumerate(spec.extras(call, outcome.result) if spec.extras else []):
+        for i, figure in enumerate(spec.extras(call, outcome.result, lang) if spec.extras else []):
             heatmap(figure, key=f"chart.{spec.name}.extra.{i}")
         if results and not spec.random:
             _sources_caption(picked, found, lang)

@@ -5,9 +5,10 @@ import plotly.graph_objects as go
 import torch
 
 from core.figures import tensor_figure
+from core.messages import MSG
 
 
-def normal_histogram(values: torch.Tensor, title: str) -> go.Figure:
+def normal_histogram(values: torch.Tensor, lang: str) -> go.Figure:
     """A density histogram of the draws with the standard normal density drawn over it (both from torch)."""
     x = torch.linspace(-4, 4, 161)  # (161,)
     density = torch.distributions.Normal(0.0, 1.0).log_prob(x).exp()  # (161,)
@@ -16,22 +17,22 @@ def normal_histogram(values: torch.Tensor, title: str) -> go.Figure:
              xbins=dict(start=-4, end=4, size=0.4), marker=dict(color="#74c0fc")),
         dict(type="scatter", x=x.tolist(), y=density.tolist(), mode="lines", name="N(0, 1)", line=dict(color="#e8590c")),
     ]
-    return _wrap(data, title, "value", "density")
+    return _wrap(data, "randn vs N(0, 1)", MSG["chart_value"](lang), MSG["chart_density"](lang))
 
 
-def integer_histogram(values: torch.Tensor, low: int, high: int, title: str) -> go.Figure:
+def integer_histogram(values: torch.Tensor, low: int, high: int, lang: str) -> go.Figure:
     """How often each integer in [low, high) came out, against the uniform expectation."""
     counts = torch.bincount(values.flatten() - low, minlength=high - low)  # (high - low,)
     expected = values.numel() / (high - low)
     data = [
         dict(type="bar", x=list(range(low, high)), y=counts.tolist(), name="randint", marker=dict(color="#74c0fc")),
-        dict(type="scatter", x=[low - 0.5, high - 0.5], y=[expected, expected], mode="lines", name="uniform",
+        dict(type="scatter", x=[low - 0.5, high - 0.5], y=[expected, expected], mode="lines", name=MSG["chart_uniform"](lang),
              line=dict(color="#e8590c", dash="dash")),
     ]
-    return _wrap(data, title, "value", "count")
+    return _wrap(data, "randint", MSG["chart_value"](lang), MSG["chart_count"](lang))
 
 
-def zeros_beside(size: tuple[int, ...]) -> go.Figure:
+def zeros_beside(size: tuple[int, ...], lang: str) -> go.Figure:
     """torch.zeros of the same size, to set beside torch.empty's garbage."""
     return tensor_figure(torch.zeros(size), "torch.zeros(size)")
 

@@ -22,6 +22,10 @@ MSG: dict[str, Text] = {
         "输入的第 {ins} 维（{sizes_in}）按顺序读出，再重新排成结果的第 {outs} 维（{sizes_out}）：其中没有哪一个结果维度"
         "对应某一个输入维度。",
     ),
+    "chart_value": Text("value", "取值"),  # histogram axes
+    "chart_density": Text("density", "概率密度"),
+    "chart_count": Text("count", "次数"),
+    "chart_uniform": Text("uniform", "均匀分布"),
     "dim_note_part": Text("⊂ input {dims}", "⊂ input 第 {dims} 维"),  # an axis note: a part of a split input dim
     "dim_note_merged": Text("= input {dims}", "= input 第 {dims} 维"),  # an axis note: input dims merged
     "dims_colours": Text(

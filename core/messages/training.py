@@ -56,6 +56,8 @@ MSG: dict[str, Text] = {
     "lab_progress": Text("step {step} of {steps}", "第 {step} / {steps} 步"),
     "lab_losses": Text("Loss per step (solid: the batch; dashed: the test set)", "每步的损失（实线：当前批次；虚线：测试集）"),
     "lab_test": Text("test", "测试"),
+    "lab_axis_step": Text("step", "步数"),
+    "lab_axis_loss": Text("loss", "损失"),
     "lab_boundaries": Text("What each racer has learned", "每个参赛者学到了什么"),
     "lab_results": Text("Results", "结果"),
     "lab_inspector": Text("Optimizer state", "优化器状态"),

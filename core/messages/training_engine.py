@@ -10,7 +10,7 @@ MSG: dict[str, Text] = {
     # refusals of a configuration
     "trainer_unknown": Text(
         "Unknown {what} '{value}'; choose one of: {choices}.",
-        "未知的{what}“{value}”；请从以下选项中选择：{choices}。",
+        "未知的 {what}“{value}”；请从以下选项中选择：{choices}。",
     ),
     "trainer_out_of_range": Text(
         "{name} = {value} is outside {low}..{high}; pick a value in that range (the cap keeps each run quick).",

@@ -81,7 +81,7 @@ class OpSpec:
     try_fixes: bool = True  # look for a small change torch accepts (off where the hint is the lesson)
     validate: Callable[["OpCall", str], str | None] | None = None  # a check before torch sees the call
     notes: Callable[["OpCall", Any, str], str] | None = None  # extra words under the shape rule (einsum's loops)
-    extras: Callable[["OpCall", Any], list] | None = None  # extra figures for the result (randn's histogram)
+    extras: Callable[["OpCall", Any, str], list] | None = None  # (call, result, lang) -> extra figures (randn's histogram)
     dim_map: Callable[["OpCall", int], Mapping[int, int]] | None = None  # input dim -> result dim, for colours
     # for ops that merge or split dims (view, reshape, flatten): (call, result shape) -> result dim -> input dims
     dim_sources: Callable[["OpCall", tuple[int, ...]], Mapping[int, tuple[int, ...]]] | None = None

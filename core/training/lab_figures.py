@@ -2,13 +2,16 @@
 
 import plotly.graph_objects as go
 
+from core.messages import MSG
+
 RACER_COLOURS = ("#1971c2", "#e8590c", "#2f9e44", "#9c36b5", "#f08c00", "#0c8599", "#c2255c", "#5c940d",
                  "#495057", "#862e9c", "#d9480f", "#364fc7")
 CLASS_COLOURS = ("#1c7ed6", "#f76707", "#37b24d")
 
 
-def loss_figure(race, title: str, test_word: str) -> go.Figure:
+def loss_figure(race, lang: str) -> go.Figure:
     """Train loss per step (solid) and test loss at each evaluation (dashed), one colour per racer."""
+    test_word = MSG["lab_test"](lang)
     data = []
     for index, state in enumerate(race.racers):
         colour = RACER_COLOURS[index % len(RACER_COLOURS)]
@@ -22,9 +25,10 @@ def loss_figure(race, title: str, test_word: str) -> go.Figure:
                              name=f"{state.name} ({test_word})", line=dict(color=colour, dash="dash", width=1),
                              marker=dict(size=4), legendgroup=str(index), showlegend=False))
     layout = dict(
-        title=dict(text=title, font=dict(size=13), x=0, xanchor="left"), height=340,
-        margin=dict(l=50, r=10, t=40, b=40), xaxis=dict(title=dict(text="step"), range=[0, race.config.steps]),
-        yaxis=dict(title=dict(text="loss"), type="log"), legend=dict(font=dict(size=10)), plot_bgcolor="white",
+        title=dict(text=MSG["lab_losses"](lang), font=dict(size=13), x=0, xanchor="left"), height=340,
+        margin=dict(l=50, r=10, t=40, b=40),
+        xaxis=dict(title=dict(text=MSG["lab_axis_step"](lang)), range=[0, race.config.steps]),
+        yaxis=dict(title=dict(text=MSG["lab_axis_loss"](lang)), type="log"), legend=dict(font=dict(size=10)), plot_bgcolor="white",
         uirevision="losses",  # keep zoom while the lines grow
     )
     return go.Figure(dict(data=data, layout=layout), _validate=False)

@@ -138,7 +138,7 @@ EMPTY = OpSpec(
         "按给定形状分配张量但不初始化内存：比 zeros 快，但在写入之前其中的值是任意的。可与 torch.zeros 对比。",
     ),
     shape_rule=_size_rule("values are whatever the memory held", "值是内存中原有的任意内容"), deterministic=False, group="random",
-    extras=lambda call, result: [zeros_beside(tuple(call.args["size"]))],
+    extras=lambda call, result, lang: [zeros_beside(tuple(call.args["size"]), lang)],
 )
 
 RANDN = OpSpec(
@@ -150,7 +150,7 @@ RANDN = OpSpec(
     summary=Text("Samples from the standard normal distribution (mean 0, std 1); the seed makes them repeatable.",
                  "从标准正态分布（均值 0，标准差 1）采样；固定种子可复现。"),
     shape_rule=_size_rule("each element drawn from N(0, 1)", "每个元素独立地从 N(0, 1) 抽取"), group="random",
-    extras=lambda call, result: [normal_histogram(result, "randn vs N(0, 1)")],
+    extras=lambda call, result, lang: [normal_histogram(result, lang)],
 )
 
 RANDINT = OpSpec(
@@ -163,7 +163,7 @@ RANDINT = OpSpec(
     ),
     summary=Text("Random integers in [low, high): low included, high excluded (int64).", "[low, high) 中的随机整数：包含 low，不包含 high（int64）。"),
     shape_rule=_size_rule("each element drawn uniformly from [low, high)", "每个元素从 [low, high) 中均匀抽取"),
-    extras=lambda call, result: [integer_histogram(result, call.args["low"], call.args["high"], "randint")]
+    extras=lambda call, result, lang: [integer_histogram(result, call.args["low"], call.args["high"], lang)]
     if call.args["high"] - call.args["low"] <= 64 else [],
     validate=lambda call, lang: None if call.args["high"] > call.args["low"] else Text(
         "high must be larger than low.", "high 必须大于 low。")(lang),
