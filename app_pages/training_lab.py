@@ -91,13 +91,13 @@ if problems:
 race = current_race(config, racers, lang)
 query = publish(PAGE, PARAMS, lang)
 
+
 def _press(action: str) -> None:
-    """Button callbacks run before the page, so the Play / Pause label is right in the same run."""
+    """Button callbacks run before the page, so the Play / Pause label is right in the same run. Each sets the state
+    it names instead of toggling: Streamlit may run a click's callback a second time when a tick interrupts the run
+    (seen in a browser with 0.25 s ticks), and a replayed toggle would undo the Pause."""
     st.session_state["train.action"] = action
-    if action == "play":
-        st.session_state["train.playing"] = not st.session_state.get("train.playing", False)
-    else:
-        st.session_state["train.playing"] = False
+    st.session_state["train.playing"] = action == "play"
 
 
 action = st.session_state.pop("train.action", None)
@@ -110,7 +110,7 @@ if race.done:
 playing = st.session_state.get("train.playing", False)
 controls = st.columns(4)
 controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="primary", key=key("play"),
-                   on_click=_press, args=("play",), disabled=race.done)
+                   on_click=_press, args=("pause" if playing else "play",), disabled=race.done)
 controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step",), disabled=race.done)
 controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset",))
 controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
