@@ -331,3 +331,15 @@ def test_a_broadcast_where_colours_the_dims_that_line_up():
     layout = _chart_layout(at, "chart.result.where")
     assert layout["xaxis"]["title"]["font"]["color"] == DIM_COLOURS[0]  # result dim 1 (x) <- condition dim 0
     assert layout["yaxis"]["title"]["font"]["color"] != DIM_COLOURS[0]  # result dim 0 has no source in condition
+
+
+def test_random_ops_state_their_sample_beside_the_distribution():
+    """The words under randn's histogram quote the sample's own mean and std, computed by torch from what is shown."""
+    import torch
+
+    at = open_ops({"op": "randn", "size": "[16, 16]", "seed": "0"})
+    sample = torch.randn(16, 16, generator=torch.Generator().manual_seed(0)).double()
+    words = next(m.value for m in at.markdown if m.value.startswith("Draws: 256."))
+    assert f"Sample mean {sample.mean().item():.3f}, sample std {sample.std().item():.3f}" in words
+    at = open_ops({"op": "randint", "low": "1", "high": "7", "size": "[4, 4]"})
+    assert any(m.value.startswith("Draws: 16, over 6 values. Each value is expected 2.67 times") for m in at.markdown)

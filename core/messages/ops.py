@@ -22,6 +22,17 @@ MSG: dict[str, Text] = {
         "输入的第 {ins} 维（{sizes_in}）按顺序读出，再重新排成结果的第 {outs} 维（{sizes_out}）：其中没有哪一个结果维度"
         "对应某一个输入维度。",
     ),
+    "sample_normal": Text(
+        "Draws: {n}. Sample mean {mean}, sample std {std} (the distribution's are 0 and 1). A few draws give a ragged "
+        "histogram; the more draws, the closer it hugs the curve (try the (16, 16) example).",
+        "样本数：{n}。样本均值 {mean}，样本标准差 {std}（分布本身的均值和标准差为 0 和 1）。样本很少时直方图参差不齐；"
+        "样本越多，它越贴近曲线（试试 (16, 16) 的例子）。",
+    ),
+    "sample_integers": Text(
+        "Draws: {n}, over {kinds} values. Each value is expected {expected} times (the dashed line); a few draws "
+        "stray far from it.",
+        "抽取次数：{n}，取值共 {kinds} 种。每个取值的期望次数为 {expected}（虚线）；样本少时会明显偏离。",
+    ),
     "chart_value": Text("value", "取值"),  # histogram axes
     "chart_density": Text("density", "概率密度"),
     "chart_count": Text("count", "次数"),

@@ -3,6 +3,7 @@
 import torch
 
 from core.figures_extra import integer_histogram, normal_histogram, zeros_beside
+from core.messages import MSG
 from core.ops.shape_words import shp
 from core.ops.spec import ArgParam, OpSpec, Preset
 from core.text import Text
@@ -141,6 +142,20 @@ EMPTY = OpSpec(
     extras=lambda call, result, lang: [zeros_beside(tuple(call.args["size"]), lang)],
 )
 
+def _normal_sample_words(call, result, lang) -> str:
+    """The sample's own mean and std beside the distribution's, and why a few draws look ragged."""
+    values = result.double()  # (*size)
+    mean = f"{values.mean().item():.3f}" if values.numel() else "—"
+    std = f"{values.std().item():.3f}" if values.numel() > 1 else "—"
+    return MSG["sample_normal"](lang, n=values.numel(), mean=mean, std=std)
+
+
+def _integer_sample_words(call, result, lang) -> str:
+    """How many draws, and how often each value is expected."""
+    kinds = call.args["high"] - call.args["low"]
+    return MSG["sample_integers"](lang, n=result.numel(), kinds=kinds, expected=f"{result.numel() / kinds:.3g}")
+
+
 RANDN = OpSpec(
     name="randn", function="torch.randn", signature=("size",), positional=1, tensors=(), args=(_SIZE, _SEED), random=True,
     presets=(
@@ -150,7 +165,7 @@ RANDN = OpSpec(
     summary=Text("Samples from the standard normal distribution (mean 0, std 1); the seed makes them repeatable.",
                  "从标准正态分布（均值 0，标准差 1）采样；固定种子可复现。"),
     shape_rule=_size_rule("each element drawn from N(0, 1)", "每个元素独立地从 N(0, 1) 抽取"), group="random",
-    extras=lambda call, result, lang: [normal_histogram(result, lang)],
+    extras=lambda call, result, lang: [normal_histogram(result, lang)], notes=_normal_sample_words,
 )
 
 RANDINT = OpSpec(
@@ -165,6 +180,7 @@ RANDINT = OpSpec(
     shape_rule=_size_rule("each element drawn uniformly from [low, high)", "每个元素从 [low, high) 中均匀抽取"),
     extras=lambda call, result, lang: [integer_histogram(result, call.args["low"], call.args["high"], lang)]
     if call.args["high"] - call.args["low"] <= 64 else [],
+    notes=_integer_sample_words,
     validate=lambda call, lang: None if call.args["high"] > call.args["low"] else Text(
         "high must be larger than low.", "high 必须大于 low。")(lang),
     group="random",
