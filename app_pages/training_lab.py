@@ -92,27 +92,32 @@ race = current_race(config, racers, lang)
 query = publish(PAGE, PARAMS, lang)
 
 
-def _press(action: str) -> None:
-    """Button callbacks run before the page, so the Play / Pause label is right in the same run. Each sets the state
-    it names instead of toggling: Streamlit may run a click's callback a second time when a tick interrupts the run
-    (seen in a browser with 0.25 s ticks), and a replayed toggle would undo the Pause."""
-    st.session_state["train.action"] = action
+def _press(action: str, click: int) -> None:
+    """Button callbacks run before the page, so the Play / Pause label is right in the same run. Streamlit may run a
+    click's callback a second time when a tick interrupts the run (seen in a browser with 0.25 s ticks), so each one
+    is safe to repeat: Play and Pause set the state they name instead of toggling, and Step and Reset carry the number
+    of the click they were drawn for, which the page handles once."""
+    st.session_state["train.action"] = (action, click)
     st.session_state["train.playing"] = action == "play"
 
 
-action = st.session_state.pop("train.action", None)
-if action == "reset":
-    race = reset(config, racers, lang)
-elif action == "step":
-    race.step()
+action, click = st.session_state.pop("train.action", (None, None))
+clicks = st.session_state.setdefault("train.clicks", 0)  # clicks handled so far
+if click == clicks:
+    st.session_state["train.clicks"] = clicks = clicks + 1
+    if action == "reset":
+        race = reset(config, racers, lang)
+    elif action == "step":
+        race.step()
 if race.done:
     st.session_state["train.playing"] = False
 playing = st.session_state.get("train.playing", False)
 controls = st.columns(4)
 controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="primary", key=key("play"),
-                   on_click=_press, args=("pause" if playing else "play",), disabled=race.done)
-controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step",), disabled=race.done)
-controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset",))
+                   on_click=_press, args=("pause" if playing else "play", clicks), disabled=race.done)
+controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step", clicks),
+                   disabled=race.done)
+controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset", clicks))
 controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
 
 

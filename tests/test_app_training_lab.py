@@ -174,3 +174,24 @@ def test_add_button_appends_the_picked_optimizer():
     assert not at.exception
     assert at.text_input(key="train.racers").value == "SGD:lr=0.1;Adam:lr=0.01"
     assert [r.racer.optimizer for r in race(at).racers] == ["SGD", "Adam"]
+
+
+def test_a_replayed_step_click_takes_no_second_step():
+    """Streamlit can run a click's callback again in the next run; the click number makes Step happen once."""
+    at = open_lab({"steps": "50"})
+    drawn_for = at.session_state["train.clicks"]
+    at.button(key="train.step_once").click().run()
+    assert race(at).step_count == 1
+    at.session_state["train.action"] = ("step", drawn_for)  # what a replayed callback leaves behind
+    at.run()
+    assert race(at).step_count == 1, "the replayed click stepped again"
+    at.button(key="train.step_once").click().run()  # a new click is drawn with the new number
+    assert race(at).step_count == 2
+
+
+def test_step_while_playing_pauses_and_takes_one_step():
+    at = open_lab({"steps": "100"})
+    at.button(key="train.play").click().run()  # playing; this run's tick takes a few steps
+    before = race(at).step_count
+    at.button(key="train.step_once").click().run()
+    assert not at.session_state["train.playing"] and race(at).step_count == before + 1
