@@ -29,10 +29,16 @@ top[1].selectbox(
 st.caption(spec.summary(lang))
 
 state = read_state(spec)
-inputs_column, args_column = st.columns([3, 2])
-with args_column:
-    st.markdown(f"##### {MSG['arguments'](lang)}")
-    state = arg_controls(spec, state, lang)
+if spec.args and len(spec.tensors) < 3:
+    inputs_column, args_column = st.columns([3, 2])
+    with args_column:
+        st.markdown(f"##### {MSG['arguments'](lang)}")
+        state = arg_controls(spec, state, lang)
+else:  # no arguments, or three input grids (where, scatter): the grids get the whole width, the arguments go above
+    if spec.args:
+        st.markdown(f"##### {MSG['arguments'](lang)}")
+        state = arg_controls(spec, state, lang)
+    inputs_column = st.container()
 with inputs_column:
     if spec.tensors:
         st.markdown(f"##### {MSG['inputs'](lang)}")

@@ -155,11 +155,16 @@ def learned() -> None:
                 st.caption(state.note)
 
 
+@st.fragment(run_every=BOUNDARY_SECONDS if playing else None)
+def results() -> None:
+    """The results table, kept current while the race plays."""
+    st.markdown(f"##### {MSG['lab_results'](lang)}")
+    st.dataframe(results_table(race, lang), hide_index=True)
+
+
 arena()
 learned()
-
-st.markdown(f"##### {MSG['lab_results'](lang)}")
-st.dataframe(results_table(race, lang), hide_index=True)
+results()
 history = [(r.step, state.name, loss) for r in race.history for state, loss in zip(race.racers, r.train_loss)]
 st.download_button(MSG["lab_download"](lang), "step,racer,train_loss\n" + "".join(f"{s},{n},{l}\n" for s, n, l in history),
                    file_name="race_history.csv", mime="text/csv")

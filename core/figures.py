@@ -7,7 +7,9 @@ import torch
 
 from core.grid import dtype_name
 
-CELL_PX = 46  # one cell's side, so a 16 x 16 tensor still fits a column
+CELL_PX = 46  # one cell's side when there is room
+MAX_WIDTH_PX = 440  # one of the ops page's two columns (before / after) in the wide layout on a 1400 px window
+MIN_TEXT_CELL_PX = 30  # narrower cells leave their values to the hover: written in, they would not fit
 MARK_COLOUR = "#e8590c"  # the working dim's axis and arrow, when dims carry no colour of their own
 PLAIN_COLOUR = "#495057"
 # one colour per input dim, kept by that dim in the result, so a learner sees where each dim went
@@ -62,13 +64,16 @@ def tensor_figure(
     zmin, zmax = zrange or value_range(tensor)
     rows, cols = grids[0][0].shape
     panels = len(grids)
+    cell = cell_size(cols * panels, panels)
+    written = cell >= MIN_TEXT_CELL_PX
     gap = 0.3 / panels if panels > 1 else 0.0
     traces, layout = [], {}
     for p, (z, text) in enumerate(grids):
         axis = "" if p == 0 else str(p + 1)
         hover = _hover(name, ndim, p) + " = %{text}<extra></extra>"
         heat = dict(
-            type="heatmap", z=z, text=text, texttemplate="%{text}", zmin=zmin, zmax=zmax, colorscale=COLOURSCALE,
+            type="heatmap", z=z, text=text, texttemplate="%{text}" if written else "", zmin=zmin, zmax=zmax,
+            colorscale=COLOURSCALE, textfont=dict(size=12 if cell >= 40 else 10),
             showscale=False, xgap=2, ygap=2, xaxis=f"x{axis}", yaxis=f"y{axis}",
         )
         if selectable:
@@ -77,7 +82,7 @@ def tensor_figure(
             heat["hovertemplate"] = hover
         traces.append(heat)
         if selectable:
-            traces.append(_click_targets(rows, cols, p, text, hover, axis))
+            traces.append(_click_targets(rows, cols, p, text, hover, axis, cell))
         left = p / panels + (gap / 2 if panels > 1 else 0)
         right = (p + 1) / panels - (gap / 2 if panels > 1 else 0)
         x_axis, y_axis = _axes(ndim, rows, cols, marked, dim_colours or {}, dim_notes or {})
@@ -97,14 +102,14 @@ def tensor_figure(
                 yanchor="top", yshift=-4, showarrow=False, font=dict(color=colour, size=13),
             ))
     size = "torch.Size([" + ", ".join(map(str, tensor.shape)) + "])"
-    panel_width = cols * CELL_PX + 50
+    panel_width = cols * cell + 50
     layout.update(
         title=dict(
             text=f"<b>{name}</b>  {size}  {dtype_name(tensor.dtype)}", font=dict(size=13), x=0, xanchor="left",
             y=1, yanchor="top", yref="container", pad=dict(t=8),
         ),
-        width=max(260, panels * panel_width + 90),
-        height=rows * CELL_PX + (145 if ndim == 3 else 125),
+        width=max(260, panels * panel_width + 90, _title_px(name, size, tensor.dtype)),
+        height=rows * cell + (145 if ndim == 3 else 125),
         margin=dict(l=60, r=20, t=85, b=40 if ndim == 3 else 20),
         showlegend=False,
         dragmode=False,
@@ -114,6 +119,18 @@ def tensor_figure(
         annotations=annotations,
     )
     return go.Figure(dict(data=traces, layout=layout), _validate=False)
+
+
+def _title_px(name: str, size: str, dtype: torch.dtype) -> int:
+    """Room for the title line (name, torch.Size, dtype at 13 px, about 7 px a character), so it is never clipped."""
+    return 7 * (len(name) + len(size) + len(dtype_name(dtype)) + 4) + 20
+
+
+def cell_size(columns: int, panels: int = 1) -> int:
+    """A cell's side in pixels: CELL_PX, or less so that `columns` cells (over `panels` panels, each with its own
+    margin) fit MAX_WIDTH_PX. The figure's height follows, so nothing is left blank around a shrunken grid."""
+    room = MAX_WIDTH_PX - 90 - 50 * panels
+    return max(8, min(CELL_PX, room // max(columns, 1)))
 
 
 def _as_panels(tensor: torch.Tensor):
@@ -144,12 +161,12 @@ def _hover(name: str, ndim: int, panel: int) -> str:
     return f"{name}[{panel}, %{{y}}, %{{x}}]"
 
 
-def _click_targets(rows: int, cols: int, panel: int, text, hover: str, axis: str) -> dict:
+def _click_targets(rows: int, cols: int, panel: int, text, hover: str, axis: str, cell: int) -> dict:
     ys, xs = np.meshgrid(np.arange(rows), np.arange(cols), indexing="ij")  # (rows, cols) each
     return dict(
         type="scatter", x=xs.ravel(), y=ys.ravel(), text=np.asarray(text).ravel(), hovertemplate=hover,
         customdata=[[panel, int(y), int(x)] for y, x in zip(ys.ravel(), xs.ravel())],
-        mode="markers", marker=dict(size=CELL_PX - 6, symbol="square", opacity=0),
+        mode="markers", marker=dict(size=cell - 6, symbol="square", opacity=0),
         selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
         showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
     )

@@ -225,3 +225,26 @@ def test_figure_of_a_tensor_that_requires_grad():
     """A tensor carrying autograd history is drawn from its values."""
     values = (torch.ones(2, 2, requires_grad=True) * 2)
     assert texts(heatmaps(tensor_figure(values, "x"))[0]) == [["2", "2"], ["2", "2"]]
+
+
+def test_a_wide_tensor_shrinks_its_cells_to_fit_a_column_and_its_height_follows():
+    """A (16, 16) tensor at full cell size would be twice a column's width; the browser then squeezed the grid into
+    the column and left the rest of the figure's height blank. Cells shrink instead, the figure stays square to its
+    grid, and values too wide for the cells are left to the hover."""
+    from core.figures import CELL_PX, MAX_WIDTH_PX, MIN_TEXT_CELL_PX, cell_size
+
+    big = tensor_figure(torch.randn(16, 16, generator=torch.Generator().manual_seed(0)), "result")
+    cell = cell_size(16)
+    assert cell < MIN_TEXT_CELL_PX and big.layout.width <= MAX_WIDTH_PX
+    assert big.layout.height == 16 * cell + 125
+    assert heatmaps(big)[0].texttemplate == "" and "result[%{y}, %{x}]" in big.data[0].hovertemplate
+    assert cell_size(3) == CELL_PX and heatmaps(tensor_figure(torch.ones(2, 3), "x"))[0].texttemplate == "%{text}"
+    assert tensor_figure(torch.ones(4, 4, 4), "x").layout.width <= MAX_WIDTH_PX  # 3-d: four panels side by side
+
+
+def test_a_long_title_widens_a_small_figure():
+    """The losses page's "loss, reduction='none'  torch.Size([2])  float32" over two cells was cut off."""
+    small = tensor_figure(torch.ones(2), "x")
+    long = tensor_figure(torch.ones(2), "loss, reduction='none'")
+    assert long.layout.width > small.layout.width
+    assert long.layout.width >= 7 * len("loss, reduction='none'  torch.Size([2])  float32")

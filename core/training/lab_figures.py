@@ -28,7 +28,8 @@ def loss_figure(race, lang: str) -> go.Figure:
         title=dict(text=MSG["lab_losses"](lang), font=dict(size=13), x=0, xanchor="left"), height=340,
         margin=dict(l=50, r=10, t=40, b=40),
         xaxis=dict(title=dict(text=MSG["lab_axis_step"](lang)), range=[0, race.config.steps]),
-        yaxis=dict(title=dict(text=MSG["lab_axis_loss"](lang)), type="log"), legend=dict(font=dict(size=10)), plot_bgcolor="white",
+        # a log axis spanning less than a decade labels its in-between ticks with one digit ("7" for 0.7)
+        yaxis=dict(title=dict(text=MSG["lab_axis_loss"](lang)), type="log", tickformat=".2~g"), legend=dict(font=dict(size=10)), plot_bgcolor="white",
         uirevision="losses",  # keep zoom while the lines grow
     )
     return go.Figure(dict(data=data, layout=layout), _validate=False)
