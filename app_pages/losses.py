@@ -128,14 +128,12 @@ with curves_tab:
     st.multiselect(MSG["loss_compare"](lang), list(LOSSES), key="losses.compare")
     st.slider(MSG["loss_curve_target"](lang), *CURVE_TARGET_RANGE, step=0.25, key="losses.curve_target",
               help=MSG["loss_curve_target_help"](lang))
-    chosen = [LOSSES[name] for name in ss["losses.compare"]]
+    chosen = [LOSSES[name] for name in dict.fromkeys([spec.name, *ss["losses.compare"]])]  # the page's loss first
     curves = [loss_curve(other, args_of[other.name], ss["losses.curve_target"]) for other in chosen]
     figure = curve_figure(curves, ss["losses.curve_target"], lang)
     st.plotly_chart(figure, key="losses.chart.curves", config=CHART_CONFIG)
     for kind, note in curve_notes(chosen, curves, lang):
         getattr(st, kind)(note)
-    if not chosen:
-        st.info(MSG["loss_curve_none"](lang))
 
 with outlier_tab:
     st.slider(MSG["loss_outlier"](lang), *OUTLIER_RANGE, step=0.5, key="losses.outlier",

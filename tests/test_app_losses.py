@@ -182,7 +182,19 @@ def test_curve_and_outlier_sliders_change_what_is_shown():
     assert not at.exception and at.query_params["curve_target"] == "-1.0"
     at.multiselect(key="losses.compare").set_value(["BCELoss"]).run()
     assert "all elements of target should be between 0 and 1" in at.warning[0].value  # target -1 is refused
-    assert "MSELoss" in at.info[-1].value  # no regression loss chosen for the outlier view
+    assert outlier_printed(at).startswith("MSELoss() 7.75")  # the page's own loss is always drawn
+    at.selectbox(key="losses.loss").select("CrossEntropyLoss").run()
+    assert "MSELoss" in at.info[-1].value  # no regression loss left for the outlier view
+
+
+def test_curves_always_draw_the_pages_loss():
+    """Choosing CrossEntropyLoss above puts its curve on the Curves tab, whatever the comparison list holds."""
+    import json
+
+    at = open_page({"loss": "CrossEntropyLoss", "compare": "MSELoss"})
+    chart = next(c for c in at.get("plotly_chart") if "losses.chart.curves" in c.proto.id)
+    names = [trace["name"] for trace in json.loads(chart.proto.spec)["data"]]
+    assert names[0] == "CrossEntropyLoss()" and "MSELoss()" in names
 
 
 def test_reduction_refused_but_per_element_shown():

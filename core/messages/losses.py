@@ -50,7 +50,7 @@ MSG: dict[str, Text] = {
     "loss_tab_curves": Text("Curves", "曲线"),
     "loss_tab_outlier": Text("Outliers and gradients", "离群点与梯度"),
     # curves
-    "loss_compare": Text("Losses to compare", "要比较的损失函数"),
+    "loss_compare": Text("Compare with (the loss chosen above is always drawn)", "对比的损失函数（上方选中的损失函数总会画出）"),
     "loss_curve_target": Text("target (fixed)", "target（固定）"),
     "loss_curve_target_help": Text(
         "The target every point of the curve is compared with; the prediction `input` runs along the x axis.",
@@ -63,7 +63,6 @@ MSG: dict[str, Text] = {
     "loss_curve_x": Text("prediction (input)", "预测值（input）"),
     "loss_curve_y": Text("loss", "损失"),
     "loss_curve_skipped": Text("{name} is not drawn: torch says `{message}`", "{name} 没有画出：torch 报错 `{message}`"),
-    "loss_curve_none": Text("Pick at least one loss to draw.", "请至少选择一个损失函数。"),
     # outliers
     "loss_outlier": Text("outlier: how far the last target moves", "离群程度：最后一个 target 移动的距离"),
     "loss_outlier_help": Text(
