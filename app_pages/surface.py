@@ -67,7 +67,7 @@ def paths() -> None:
         title = MSG["surface_contour_title"](lang, function=function.title(lang))
         heatmap(surface_figure(function, partial, title, marks, options), key="surface.chart.contour")
     with curve:
-        heatmap(values_figure(partial, MSG["surface_values_title"](lang)), key="surface.chart.values")
+        heatmap(values_figure(partial, MSG["surface_values_title"](lang), MSG["lab_axis_step"](lang)), key="surface.chart.values")
         st.progress(shown / settings["steps"], f"{shown} / {settings['steps']}")
         st.caption(function.note(lang))
 

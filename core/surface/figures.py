@@ -55,7 +55,7 @@ def surface_figure(function: SurfaceFunction, trajectories: list[Trajectory], ti
     layout = dict(
         title=dict(text=title, font=dict(size=13), x=0, xanchor="left"), height=520,
         margin=dict(l=50, r=10, t=40, b=40), plot_bgcolor="white",
-        legend=dict(font=dict(size=10), orientation="h", y=-0.12, x=0, yanchor="top"),
+        legend=dict(font=dict(size=10), orientation="h", y=-0.17, x=0, yanchor="top"),  # below the x title
         xaxis=dict(title=dict(text="x"), range=list(function.x_range), constrain="domain"),
         # same scale on both axes, so a narrow valley looks narrow and a zig-zag looks like one
         yaxis=dict(title=dict(text="y"), range=list(function.y_range), scaleanchor="x", scaleratio=1),
@@ -64,18 +64,19 @@ def surface_figure(function: SurfaceFunction, trajectories: list[Trajectory], ti
     return go.Figure(dict(data=data, layout=layout), _validate=False)
 
 
-def values_figure(trajectories: list[Trajectory], title: str) -> go.Figure:
-    """f at each step, one line per racer; the y axis is logarithmic unless some value is 0 or below (the saddle)."""
+def values_figure(trajectories: list[Trajectory], title: str, step_title: str = "step") -> go.Figure:
+    """f at each step, one line per racer (in the paths figure's colours, whose legend names them); the y axis is
+    logarithmic unless some value is 0 or below (the saddle)."""
     data = []
     for index, trajectory in enumerate(trajectories):
         colour = RACER_COLOURS[index % len(RACER_COLOURS)]
         data.append(dict(type="scatter", x=list(range(len(trajectory.values))), y=trajectory.values, mode="lines",
-                         name=trajectory.racer.label, line=dict(color=colour, width=1.5)))
+                         name=trajectory.racer.label, line=dict(color=colour, width=1.5), showlegend=False))
     values = [v for t in trajectories for v in t.values]
     positive = bool(values) and all(v > 0 and math.isfinite(v) for v in values)
     layout = dict(
         title=dict(text=title, font=dict(size=13), x=0, xanchor="left"), height=300,
-        margin=dict(l=50, r=10, t=40, b=40), plot_bgcolor="white", legend=dict(font=dict(size=10)),
-        xaxis=dict(title=dict(text="step")), yaxis=dict(title=dict(text="f"), type="log" if positive else "linear"),
+        margin=dict(l=50, r=10, t=40, b=40), plot_bgcolor="white",
+        xaxis=dict(title=dict(text=step_title)), yaxis=dict(title=dict(text="f"), type="log" if positive else "linear"),
     )
     return go.Figure(dict(data=data, layout=layout), _validate=False)
