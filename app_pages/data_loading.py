@@ -75,11 +75,11 @@ with data_column:
         st.code(entry.definition, language="python")
     shapes = {name: shape_text(t.shape) for name, t in result.tensors.items()}
     st.caption(MSG["data_tensors"](lang, features=shapes["features"], labels=shapes["labels"], seed=settings.seed))
-    st.dataframe(dataset_table(result.tensors), height=220)
 with loader_column:
     if result.dataset_len is not None:
         st.markdown(MSG["data_lengths"](lang, dataset=result.dataset_len, loader=result.loader_len))
     st.caption(MSG["data_shuffle_on" if settings.shuffle else "data_shuffle_off"](lang))
+st.dataframe(dataset_table(result.tensors), height=220)  # the whole width: F columns of features fit
 
 if result.error is not None:
     st.error(
@@ -127,10 +127,10 @@ with default_column:
         st.error(f"`RuntimeError: {sequences.default_error}`\n\n" + explain_default_collate(sequences, lang))
     else:
         st.info(explain_default_collate(sequences, lang))
-    st.markdown(f"**{MSG['data_seq_code'](lang)}**")
-    st.code(sequence_snippet(settings), language="python")
-    st.markdown(f"**{MSG['printed'](lang)}**")
-    st.code(sequence_printed(sequences), language=None)
+st.markdown(f"**{MSG['data_seq_code'](lang)}**")  # the whole width: the code's lines and torch's error are long
+st.code(sequence_snippet(settings), language="python")
+st.markdown(f"**{MSG['printed'](lang)}**")
+st.code(sequence_printed(sequences), language=None)
 
 with st.expander(MSG["data_workers_title"](lang)):
     st.markdown(MSG["data_workers_text"](lang))
