@@ -65,7 +65,7 @@ def _add_racer() -> None:
     st.session_state[key("racers")] = f"{st.session_state[key('racers')]};{spec.name}:{spec.lr_name}={lr:g}".strip(";")
 
 
-add_col, button_col = st.columns([3, 1])
+add_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
 add_col.selectbox(MSG["lab_add"](lang), list(OPTIMIZERS), key=key("add"), format_func=lambda n: OPTIMIZERS[n].label)
 button_col.button(MSG["lab_add_button"](lang), key=key("add_button"), on_click=_add_racer)
 

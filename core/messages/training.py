@@ -63,7 +63,10 @@ MSG: dict[str, Text] = {
     "lab_inspector": Text("Optimizer state", "优化器状态"),
     "lab_inspect_racer": Text("racer", "参赛者"),
     "lab_inspect_param": Text("parameter", "参数"),
-    "lab_no_state": Text("This optimizer keeps no state for this parameter yet.", "该优化器对这个参数还没有任何状态。"),
+    "lab_no_state": Text(
+        "No state tensors for this parameter: either the race has not stepped yet, or this optimizer keeps none with "
+        "these settings (plain SGD without momentum keeps none at all).",
+        "这个参数没有状态张量：要么比赛还没开始，要么该优化器在当前设置下不保存状态（不带动量的普通 SGD 完全不保存状态）。"),
     "lab_script": Text("A script that trains this racer alone", "单独训练这个参赛者的脚本"),
     "lab_download": Text("Download the history (CSV)", "下载训练历史（CSV）"),
     "lab_not_started": Text("Press Play or Step to start the race.", "按下播放或单步开始比赛。"),
