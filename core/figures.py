@@ -188,6 +188,7 @@ def _axes(ndim: int, rows: int, cols: int, marked: int | None, colours: dict[int
             tickmode="array", tickvals=list(range(count)),
             ticktext=[str(i) if dim is not None else "" for i in range(count)],
             showgrid=False, zeroline=False, fixedrange=True,
+            **({"ticks": ""} if dim is None else {}),  # no dim on this axis (the row of a 1-d tensor): no tick mark
         )
 
     x_axis = {**axis(x_dim, cols), "side": "top"}
