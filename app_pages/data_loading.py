@@ -83,7 +83,7 @@ st.dataframe(dataset_table(result.tensors), height=220)  # the whole width: F co
 
 if result.error is not None:
     st.error(
-        f"**{MSG['torch_says'](lang)}:** `{result.error.type_name}: {result.error.torch_message}`\n\n"
+        f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** `{result.error.type_name}: {result.error.torch_message}`\n\n"
         + explain_load_error(result, settings, lang)
     )
 else:

@@ -102,7 +102,7 @@ for column, arg in zip(top[3:], spec.args):
     low, high, step = (int(arg.minimum), int(arg.maximum), 1) if arg.integer else (arg.minimum, arg.maximum, 0.1)
     column.number_input(arg.name, low, high, step=step, key=f"losses.{arg.name}", help=arg.help(lang))
 st.caption(spec.summary(lang))
-st.info(f"**{MSG['loss_input_rule'](lang)}:** {spec.input_rule(lang)}")
+st.info(f"**{MSG['loss_input_rule'](lang)}{MSG['colon'](lang)}** {spec.input_rule(lang)}")
 reduction, args = ss["losses.reduction"], {arg.name: ss[f"losses.{arg.name}"] for arg in spec.args}
 values_tab, curves_tab, outlier_tab = url_tabs(PAGE, {name: MSG[f"loss_tab_{name}"](lang) for name in TABS})
 

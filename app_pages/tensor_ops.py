@@ -62,7 +62,7 @@ if call is not None:
     if outcome.error:
         op_error(outcome.error, lang)
     else:
-        st.markdown(f"**{MSG['shape_rule'](lang)}:** {spec.shape_rule(call, result_shape(outcome.result), lang)}")
+        st.markdown(f"**{MSG['shape_rule'](lang)}{MSG['colon'](lang)}** {spec.shape_rule(call, result_shape(outcome.result), lang)}")
         if spec.notes:
             st.markdown(spec.notes(call, outcome.result, lang))
     before_after(call, outcome, lang)

@@ -85,7 +85,7 @@ def _write_through(call: OpCall, lang: str) -> None:
 
 def op_error(error: OpError, lang: str) -> None:
     """torch's refusal (or the playground's own check), explained: the message, the shapes, a fix."""
-    said = f"**{MSG['torch_says'](lang)}:** `{error.torch_message}`" if error.from_torch else error.torch_message
+    said = f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** `{error.torch_message}`" if error.from_torch else error.torch_message
     fix = f"\n\n{MSG['suggested_fix'](lang, fix=error.fix)}" if error.fix else ""
     st.error(f"{said}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
 

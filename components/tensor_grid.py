@@ -53,7 +53,7 @@ def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
     if len(param.dtypes) > 1:
         controls[0].selectbox(MSG["dtype"](lang), param.dtypes, key=_key(op, param.name, "dtype"))
     else:
-        controls[0].caption(f"{MSG['dtype'](lang)}: {param.dtypes[0]}")
+        controls[0].caption(f"{MSG['dtype'](lang)}{MSG['colon'](lang)} {param.dtypes[0]}")
     if param.is_list:
         low, high = param.count
         controls[1].number_input(

@@ -24,7 +24,7 @@ class LossError:
 
     def describe(self, lang: str) -> str:
         """The whole report as markdown: torch's words, the shapes, why, and torch's answer after the fix."""
-        parts = [f"**{MSG['torch_says'](lang)}:** `{self.torch_message}`", MSG["shapes_were"](lang, shapes=self.shapes),
+        parts = [f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** `{self.torch_message}`", MSG["shapes_were"](lang, shapes=self.shapes),
                  MSG["loss_explanation"](lang, text=self.explanation)]
         if self.fixed is not None:
             parts.append(MSG["loss_fixed"](lang, value=" ".join(str(self.fixed).split())))

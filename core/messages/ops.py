@@ -33,6 +33,7 @@ MSG: dict[str, Text] = {
         "stray far from it.",
         "抽取次数：{n}，取值共 {kinds} 种。每个取值的期望次数为 {expected}（虚线）；样本少时会明显偏离。",
     ),
+    "colon": Text(":", "："),  # after a label: Chinese text takes the full-width colon
     "chart_value": Text("value", "取值"),  # histogram axes
     "chart_density": Text("density", "概率密度"),
     "chart_count": Text("count", "次数"),
