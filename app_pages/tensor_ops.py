@@ -5,7 +5,7 @@ import streamlit as st
 from components.arg_controls import arg_controls
 from components.code_panel import code_panel
 from components.dim_sweep import dim_sweep
-from components.op_state import load_preset, pop_warnings, read_state, remember, restore
+from components.op_state import load_preset, matching_preset, pop_warnings, read_state, remember, restore
 from components.op_views import before_after, op_error
 from components.tensor_grid import tensor_grid
 from core.codegen import printed, snippet
@@ -22,10 +22,7 @@ for warning in pop_warnings():
 
 top = st.columns([1, 2])
 top[0].selectbox(MSG["op"](lang), list(OPS), key="op", format_func=lambda name: OPS[name].label)
-top[1].selectbox(
-    MSG["preset"](lang), [p.key for p in spec.presets], key=f"preset.{spec.name}",
-    format_func=lambda key: spec.preset(key).title(lang), on_change=lambda: load_preset(spec.name, st.session_state[f"preset.{spec.name}"]),
-)
+preset_slot = top[1].empty()  # the example picker is drawn here once the page knows which example it holds
 st.caption(spec.summary(lang))
 
 state = read_state(spec)
@@ -57,6 +54,14 @@ for problem in problems:
         lines = "\n".join(f"- {cell.describe(problem.name, lang)}" for cell in problem.cells)
         st.error(MSG["grid_has_errors"](lang, name=problem.name, dtype=problem.dtype) + "\n" + lines)
 query = remember(state, lang, valid=call is not None)
+preset_key = f"preset.{spec.name}"
+if call is not None:
+    st.session_state[preset_key] = matching_preset(state)
+preset_slot.selectbox(
+    MSG["preset"](lang), [p.key for p in spec.presets] + [""], key=preset_key,
+    format_func=lambda key: spec.preset(key).title(lang) if key else MSG["preset_custom"](lang),
+    on_change=lambda: load_preset(spec.name, st.session_state[preset_key]),
+)
 if call is not None:
     outcome = run(call, lang)
     if outcome.error:

@@ -49,8 +49,23 @@ def load_state(state: OpState, preset: str | None = None) -> None:
 
 
 def load_preset(op: str, key: str | None = None) -> None:
-    """Callback for the example picker."""
-    load_state(preset_state(OPS[op], key), key)
+    """Callback for the example picker ("" is "(your edits)": nothing to load)."""
+    if key != "":
+        load_state(preset_state(OPS[op], key), key)
+
+
+def matching_preset(state: OpState) -> str:
+    """The key of the preset the page holds now (compared as the URL writes them: by value, not by how the cells
+    are typed), or "" when the user's edits match none."""
+    spec = OPS[state.op]
+    current = encode(state, "en")
+    for preset in spec.presets:
+        try:
+            if encode(preset_state(spec, preset.key), "en") == current:
+                return preset.key
+        except ValueError:  # an error preset whose grid does not parse as its own dtype
+            continue
+    return ""
 
 
 def read_state(spec: OpSpec) -> OpState:

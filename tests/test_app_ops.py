@@ -343,3 +343,27 @@ def test_random_ops_state_their_sample_beside_the_distribution():
     assert f"Sample mean {sample.mean().item():.3f}, sample std {sample.std().item():.3f}" in words
     at = open_ops({"op": "randint", "low": "1", "high": "7", "size": "[4, 4]"})
     assert any(m.value.startswith("Draws: 16, over 6 values. Each value is expected 2.67 times") for m in at.markdown)
+
+
+def test_the_example_picker_names_what_is_on_screen():
+    """After an edit that matches no example the picker says "(your edits)"; an edit that lands on an example (here,
+    back to the guide's values) names it again, and a cell typed as 10.0 instead of 10 still counts as the example."""
+    from core.ops.catalog import OPS
+
+    at = open_ops({"op": "sum"})
+    first = OPS["sum"].presets[0].key
+    assert at.selectbox(key="preset.sum").value == first
+    at.radio(key="arg.sum.dim").set_value(-1).run()  # ones summed along -1: no example does that
+    picker = at.selectbox(key="preset.sum")
+    assert picker.value == "" and picker.format_func("") == "(your edits)"
+    at.radio(key="arg.sum.dim").set_value(1).run()
+    assert at.selectbox(key="preset.sum").value == "dim1"  # the edit landed on another example
+    at.radio(key="arg.sum.dim").set_value(None).run()
+    assert at.selectbox(key="preset.sum").value == first
+    at.selectbox(key="preset.sum").select("").run()  # choosing "(your edits)" loads nothing
+    assert not at.exception and at.selectbox(key="preset.sum").value == first
+    at = open_ops({"op": "gather"})
+    at.session_state[editor_key(at, "gather", "input")] = {"edited_rows": {0: {"0": "10.0"}}, "added_rows": [],
+                                                           "deleted_rows": []}
+    at.run()
+    assert at.selectbox(key="preset.gather").value == OPS["gather"].presets[0].key
