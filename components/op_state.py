@@ -4,6 +4,8 @@ Widgets own the live state. Streamlit forgets a widget's value once it is not dr
 each op's last state is also saved as plain data and loaded back when its widgets come back.
 """
 
+import functools
+
 import streamlit as st
 
 from components.tensor_grid import grid_input, load_grid
@@ -57,15 +59,15 @@ def load_preset(op: str, key: str | None = None) -> None:
 def matching_preset(state: OpState) -> str:
     """The key of the preset the page holds now (compared as the URL writes them: by value, not by how the cells
     are typed), or "" when the user's edits match none."""
-    spec = OPS[state.op]
     current = encode(state, "en")
-    for preset in spec.presets:
-        try:
-            if encode(preset_state(spec, preset.key), "en") == current:
-                return preset.key
-        except ValueError:  # an error preset whose grid does not parse as its own dtype
-            continue
-    return ""
+    return next((key for key, query in _preset_queries(state.op) if query == current), "")
+
+
+@functools.cache
+def _preset_queries(op: str) -> tuple[tuple[str, dict[str, str]], ...]:
+    """Each preset of `op` as the URL writes it: fixed catalog data, encoded once per process, not on every rerun."""
+    spec = OPS[op]
+    return tuple((preset.key, encode(preset_state(spec, preset.key), "en")) for preset in spec.presets)
 
 
 def read_state(spec: OpSpec) -> OpState:

@@ -2,25 +2,17 @@
 bad input is explained without an exception."""
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.activations.catalog import ACTIVATIONS
 from core.activations.softmax_grid import PRESETS
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "app_pages/activations.py")
+from tests.apptests import open_page as open_app_page
 
 
 def open_page(query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
+    at = open_app_page("activations", query, lang or "en")
     assert not at.exception
     return at
 

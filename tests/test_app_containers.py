@@ -1,25 +1,18 @@
 """AppTest of the module containers page: every model and preset runs, widgets change results, the URL opens its
 state, a too-small input is explained without an exception."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.containers.guide_models import GUIDE_MODELS
+from tests.apptests import open_page as open_app_page
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "app_pages/containers.py")
 EMPTY_LIST = "optimizer got an empty parameter list"
 
 
 def open_page(query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
+    at = open_app_page("containers", query, lang or "en")
     assert not at.exception
     return at
 

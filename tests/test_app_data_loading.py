@@ -1,7 +1,6 @@
 """AppTest of the data-loading page: presets run, widgets change the batches, the URL opens its state, errors are
 explained, Chinese shows Chinese."""
 
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
@@ -9,18 +8,11 @@ from core.data.codegen import loader_printed, sequence_printed
 from core.data.loading import run_loader
 from core.data.params import PRESETS, preset_settings
 from core.data.sequences import run_sequences
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = ROOT / "app_pages/data_loading.py"
+from tests.apptests import open_page as open_app_page
 
 
 def open_page(query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=60)
-    for name, value in (query or {}).items():
-        at.query_params[name] = value
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
+    at = open_app_page("data_loading", query, lang or "en")
     assert not at.exception
     return at
 

@@ -7,18 +7,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.losses.catalog import LOSSES
+from tests.apptests import open_page as open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "app_pages/losses.py"
 
 
 def open_page(query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
+    at = open_app_page("losses", query, lang or "en")
     assert not at.exception, at.exception
     return at
 

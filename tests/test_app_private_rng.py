@@ -6,15 +6,13 @@ numbers (random ops, shuffled loaders, seeded models, a race's init and batches)
 and after.
 """
 
-from pathlib import Path
 
 import pytest
 import torch
-from streamlit.testing.v1 import AppTest
 
 from core.ops.catalog import OPS
+from tests.apptests import page_test
 
-ROOT = Path(__file__).resolve().parent.parent
 
 CASES = {  # id: (page, query); every op, random or not (the provenance probe draws a generic point for each)
     **{op: ("tensor_ops", {"op": op}) for op in OPS},
@@ -41,9 +39,7 @@ def test_a_page_leaves_the_global_rng_where_it_was(page, query, monkeypatch):
         for name in ("manual_seed", "seed", "set_rng_state", "fork_rng"):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, _refuse(f"{module.__name__}.{name}"))
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
+    at = page_test(page, query)
     state = torch.get_rng_state()
     at.run()
     if page == "training_lab":

@@ -1,6 +1,5 @@
 """AppTest of the surface page, and its snippet run in a fresh interpreter against what the page prints."""
 
-from pathlib import Path
 import subprocess
 import sys
 
@@ -8,17 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.surface.functions import FUNCTIONS
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "app_pages" / "surface.py")
+from tests.apptests import open_page as open_app_page
 
 
 def open_surface(query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["lang"] = lang
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+    return open_app_page("surface", query, lang)
 
 
 @pytest.mark.parametrize("function", list(FUNCTIONS))

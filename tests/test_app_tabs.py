@@ -1,6 +1,5 @@
 """The open tab of the Activations, Losses and Module containers pages is in the URL: a link opens its tab."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -8,18 +7,10 @@ from streamlit.testing.v1 import AppTest
 from core.activations.params import TABS as ACT_TABS
 from core.containers.params import TABS as CONTAINER_TABS
 from core.losses.params import TABS as LOSS_TABS
+from tests.apptests import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"activations": ACT_TABS, "losses": LOSS_TABS, "containers": CONTAINER_TABS}
 CASES = [(page, index, name) for page, tabs in PAGES.items() for index, name in enumerate(tabs)]
-
-
-def open_page(page: str, query: dict[str, str], lang: str = "en") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
-    at.session_state["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def open_tab(at: AppTest) -> int:

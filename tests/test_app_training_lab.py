@@ -1,20 +1,13 @@
 """AppTest of the Training lab: a short race driven to completion, URL state, language, bad settings."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "app_pages" / "training_lab.py")
+from tests.apptests import open_page as open_app_page
 
 
 def open_lab(query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["lang"] = lang
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return at.run()
+    return open_app_page("training_lab", query, lang)
 
 
 def race(at: AppTest):

@@ -9,7 +9,6 @@ from torch import nn
 
 from tests.snippets import run_snippets
 from core.containers.guide_models import GUIDE_MODELS, ConvModuleList, MatmulParameterList
-from core.containers.holders import HOLDERS
 from core.containers.layer_walk import walk, walk_printed, walk_snippet
 from core.containers.params import PARAMS
 from core.containers.registration import BATCH, LR, build_models, registration_printed, registration_snippet, registrations

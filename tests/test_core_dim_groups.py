@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from core.figures import DIM_COLOURS
-from core.ops.dim_groups import dim_styles, group_words, reshape_sources, sources_of_map
+from core.ops.dim_groups import dim_styles, group_words, groups_of, reshape_sources, sources_of_map
 
 
 def group_index(shape: tuple[int, ...], dims: tuple[int, ...]) -> torch.Tensor:
@@ -104,7 +104,4 @@ def test_random_shapes_agree_with_torch_too():
 
 def _groups(sources) -> dict[tuple[int, ...], tuple[int, ...]]:
     """result dims -> the input dims they came from, one entry per group."""
-    out: dict[tuple[int, ...], list[int]] = {}
-    for dim, group in sorted(sources.items()):
-        out.setdefault(group, []).append(dim)
-    return {tuple(dims): group for group, dims in out.items()}
+    return {tuple(dims): group for group, dims in groups_of(sources).items()}

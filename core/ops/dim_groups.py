@@ -57,19 +57,25 @@ class DimStyles:
     notes: dict[int, str]  # result dim -> HTML note for its axis title ("= input 0×1", "⊂ input 0"), never user text
 
 
+def groups_of(sources: Mapping[int, tuple[int, ...]]) -> dict[tuple[int, ...], list[int]]:
+    """`sources` turned around: each group of input dims -> the result dims made from it, in order."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for dim, group in sorted(sources.items()):
+        groups.setdefault(group, []).append(dim)
+    return groups
+
+
 def dim_styles(input_ndim: int, sources: Mapping[int, tuple[int, ...]], lang: str) -> DimStyles:
     """The colours and notes for an input of `input_ndim` dims whose result dims came from `sources`."""
     if not sources:
         return DimStyles({}, {}, {})
-    shared = {}
-    for group in sources.values():
-        shared[group] = shared.get(group, 0) + 1
+    made_from = groups_of(sources)
     results, notes = {}, {}
     for dim, group in sources.items():
         if len(group) == 1:
             results[dim] = DIM_COLOURS[group[0]]
         dims = "×".join(f'<span style="color:{DIM_COLOURS[d]}">{d}</span>' for d in group)
-        if shared[group] > 1:
+        if len(made_from[group]) > 1:
             notes[dim] = MSG["dim_note_part"](lang, dims=dims)  # one part of a split
         elif len(group) > 1:
             notes[dim] = MSG["dim_note_merged"](lang, dims=dims)
@@ -79,11 +85,8 @@ def dim_styles(input_ndim: int, sources: Mapping[int, tuple[int, ...]], lang: st
 def group_words(before: tuple[int, ...], after: tuple[int, ...], sources: Mapping[int, tuple[int, ...]],
                 lang: str) -> list[str]:
     """One sentence per merge, split or re-layout: which dims, with their sizes."""
-    groups: dict[tuple[int, ...], list[int]] = {}
-    for dim, group in sorted(sources.items()):
-        groups.setdefault(group, []).append(dim)
     words = []
-    for group, dims in groups.items():
+    for group, dims in groups_of(sources).items():
         if len(group) == 1 and len(dims) == 1:
             continue
         sizes_in = " × ".join(str(before[d]) for d in group)
