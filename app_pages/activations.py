@@ -60,6 +60,8 @@ with grid_tab:
     controls = st.columns(2)
     controls[0].radio("dim", grid.DIMS, key="act.dim", horizontal=True, help=MSG["act_dim_help"](lang))
     controls[1].select_slider(MSG["act_temperature"](lang), grid.TEMPERATURES, key="act.temperature")
+    if one_row := grid.one_row_words(st.session_state["act.input"], lang):
+        st.info(one_row)
     grid_input, grid_problems = grid_editor()
 with stability_tab:
     st.caption(MSG["act_stability_intro"](lang))

@@ -13,6 +13,7 @@ from core.containers.params import MAX_BATCH, MAX_FEATURES, MAX_LAYERS, MAX_SIDE
 from core.containers.registration import Registration, registration_printed, registration_snippet, registrations
 from core.grid import dtype_name
 from core.messages import MSG
+from core.text import said
 
 SHAPE_NAMES = ("batch", "height", "width")
 lang = st.session_state.get("lang", "en")
@@ -77,9 +78,9 @@ with holders_tab:
             st.code("\n".join(report.state_dict_keys) or MSG["containers_no_keys"](lang), language=None)
             st.dataframe(layer_table(report))
             if report.optimizer_error:
-                st.error(MSG["containers_optimizer_error"](lang, error=report.optimizer_error))
+                st.error(MSG["containers_optimizer_error"](lang, error=said(report.optimizer_error)))
             if report.forward_error:
-                st.error(MSG["containers_forward_error"](lang, error=report.forward_error))
+                st.error(MSG["containers_forward_error"](lang, error=said(report.forward_error)))
     st.caption(MSG["containers_table_help"](lang))
     code_panel(registration_snippet(*layers), registration_printed(reports), query, lang)
 
@@ -88,7 +89,7 @@ with guide_tab:
     result = walk(entry, *shape, lang)
     st.markdown(MSG["containers_flow"](lang, flow=" → ".join(f"`{name}` {size}" for name, size in result.shapes)))
     if result.error:
-        failed = MSG["containers_walk_failed"](lang, step=result.failed_at, error=result.error)
+        failed = MSG["containers_walk_failed"](lang, step=result.failed_at, error=said(result.error))
         st.error(f"{failed}\n\n{result.explanation}")
     rows = {MSG["containers_step"](lang): [name for name, _ in result.shapes],
             MSG["containers_shape"](lang): [str(size) for _, size in result.shapes]}

@@ -15,6 +15,7 @@ from core.data.sequences import padding_cells, run_sequences
 from core.data.tables import dataset_table, shape_table, shape_text
 from core.figures import tensor_figure, value_range
 from core.messages import MSG
+from core.text import said
 
 PARAM = {p.name: p for p in PARAMS}
 lang = st.session_state.get("lang", "en")
@@ -83,7 +84,7 @@ st.dataframe(dataset_table(result.tensors), height=220)  # the whole width: F co
 
 if result.error is not None:
     st.error(
-        f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** `{result.error.type_name}: {result.error.torch_message}`\n\n"
+        f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** {said(f'{result.error.type_name}: {result.error.torch_message}')}\n\n"
         + explain_load_error(result, settings, lang)
     )
 else:
@@ -124,7 +125,7 @@ with padded_column:
 with default_column:
     st.markdown(f"**{MSG['data_seq_default'](lang)}**")
     if sequences.default_error is not None:
-        st.error(f"`RuntimeError: {sequences.default_error}`\n\n" + explain_default_collate(sequences, lang))
+        st.error(f"{said(f'RuntimeError: {sequences.default_error}')}\n\n" + explain_default_collate(sequences, lang))
     else:
         st.info(explain_default_collate(sequences, lang))
 st.markdown(f"**{MSG['data_seq_code'](lang)}**")  # the whole width: the code's lines and torch's error are long

@@ -21,6 +21,7 @@ from core.losses.run import LossOutcome, run_loss
 from core.losses.spec import REDUCTIONS, TENSOR_DTYPES
 from core.losses.table import side_by_side
 from core.messages import MSG
+from core.text import said, shown
 
 PAGE = "losses"
 CHART_CONFIG = {"displayModeBar": False}
@@ -54,7 +55,7 @@ def tensor_grid(name: str) -> torch.Tensor | None:
     typed = right.text_input(MSG["loss_shape"](lang), key=f"losses.{name}_shape", help=MSG["loss_shape_help"](lang))
     shape = parse_shape(typed)
     if shape is None:
-        st.error(MSG["loss_bad_shape"](lang, name=name, text=typed, max=MAX_DIM_SIZE))
+        st.error(MSG["loss_bad_shape"](lang, name=name, text=shown(typed), max=MAX_DIM_SIZE))
     elif shape != shape_of(grid["current"]):
         grid.update(base=resize(grid["current"], shape), version=grid["version"] + 1)
     frame = to_frames(grid["base"])[0]
@@ -145,7 +146,7 @@ with outlier_tab:
                                          target=outlier_target(outlier).tolist()))
     for effect in effects:
         if effect.error:
-            st.warning(MSG["loss_curve_skipped"](lang, name=effect.code, message=effect.error))
+            st.warning(MSG["loss_curve_skipped"](lang, name=effect.code, message=said(effect.error)))
     if ran:
         st.plotly_chart(outlier_figure(ran, lang), key="losses.chart.outlier", config=CHART_CONFIG)
         st.markdown(f"**{MSG['loss_outlier_code'](lang)}**")

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from components.heatmap import heatmap
-from core.figures import tensor_figure
+from components.heatmap import tensor_heatmap
 from core.messages import MSG
 from core.ops.aliasing import named_results
 from core.ops.spec import OpCall
 from core.ops.sweep import sweep
+from core.text import said
+
+SWEEP_WIDTH_PX = 300  # one of four columns in the wide layout on a 1400 px window
 
 
 def dim_sweep(call: OpCall, lang: str) -> None:
@@ -25,11 +27,12 @@ def dim_sweep(call: OpCall, lang: str) -> None:
                 label = ", ".join(f"{k}={v}" for k, v in case.args.items() if k in ("dim", "keepdim") or k.endswith("dim"))
                 st.markdown(f"**`{label}`**")
                 if case.outcome.error:
-                    st.caption(case.outcome.error.torch_message)
+                    error = case.outcome.error
+                    st.caption(said(error.torch_message) if error.from_torch else error.torch_message)
                     continue
                 results = named_results(case.outcome.result)
                 if results:
                     name, tensor = results[0]
-                    figure = tensor_figure(tensor, name)
-                    heatmap(figure, key=f"chart.sweep.{call.spec.name}.{start}.{label}")
+                    tensor_heatmap(tensor, name, f"chart.sweep.{call.spec.name}.{start}.{label}", lang,
+                                   max_width=SWEEP_WIDTH_PX)
                 st.caption(case.rule)

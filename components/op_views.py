@@ -3,14 +3,15 @@
 import streamlit as st
 import torch
 
-from components.heatmap import heatmap
-from core.figures import index_at, tensor_figure, value_range
+from components.heatmap import heatmap, tensor_heatmap
+from core.figures import index_at, value_range
 from core.messages import MSG
 from core.ops.aliasing import alias_notes, named_results, write_through
 from core.ops.dim_groups import DimStyles, dim_styles, group_words, sources_of_map
 from core.ops.provenance import sources
 from core.ops.run import OpError, OpOutcome
 from core.ops.spec import OpCall
+from core.text import said
 
 
 def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
@@ -32,12 +33,11 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             st.caption("—")
         for name, tensor, param in named:
             own_scale = param.dtypes == ("int64",)
-            figure = tensor_figure(
-                tensor, name, zrange=None if own_scale else zrange,
-                marked_dim=marks.get(param.name), highlights=[i for n, i in found if n == name],
+            tensor_heatmap(
+                tensor, name, f"chart.{spec.name}.{name}", lang, zrange=None if own_scale else zrange,
+                marked_dim=marks.get(param.name), highlights=[i for n, i in found or () if n == name],
                 dim_colours=styles.inputs if styles.inputs and tensor.ndim == len(styles.inputs) else None,
             )
-            heatmap(figure, key=f"chart.{spec.name}.{name}")
     with after:
         st.markdown(f"#### {MSG['after'](lang)}")
         if outcome.error is not None:
@@ -46,11 +46,10 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
             st.metric(MSG["number_result"](lang, type=type(outcome.result).__name__), repr(outcome.result))
         for i, (name, tensor) in enumerate(results):
             own = zrange if tensor.dtype != torch.bool and name in ("result", "result.values", "result[0]") else None
-            figure = tensor_figure(
-                tensor, name, zrange=own, marked_dim=marks.get("result"), selectable=i == 0, dim_colours=styles.results,
-                dim_notes=styles.notes,
+            tensor_heatmap(
+                tensor, name, chart_key if i == 0 else f"chart.{spec.name}.{name}", lang, zrange=own,
+                marked_dim=marks.get("result"), selectable=i == 0, dim_colours=styles.results, dim_notes=styles.notes,
             )
-            heatmap(figure, key=chart_key if i == 0 else f"chart.{spec.name}.{name}", selectable=i == 0)
         if styles.notes:
             before_shape = call.shape(spec.tensors[0].name)
             words = group_words(before_shape, tuple(results[0][1].shape), dim_sources, lang)
@@ -64,7 +63,7 @@ def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
         if spec.show_inputs_after:
             for name, tensor, _ in _named_inputs(outcome.inputs_after, call):
                 st.markdown(MSG["input_after"](lang, name=name))
-                heatmap(tensor_figure(tensor, name, zrange=zrange), key=f"chart.{spec.name}.after.{name}")
+                tensor_heatmap(tensor, name, f"chart.{spec.name}.after.{name}", lang, zrange=zrange)
     notes = alias_notes(outcome.result, outcome.inputs_after, lang)
     for note in notes:
         st.info(note)
@@ -80,14 +79,15 @@ def _write_through(call: OpCall, lang: str) -> None:
     st.caption(MSG["write_through_done"](lang, index=", ".join(map(str, index))))
     for name, tensor, _ in _named_inputs(inputs, call):
         changed = [tuple(i) for i in (tensor == 100).nonzero().tolist()]
-        heatmap(tensor_figure(tensor, name, highlights=changed), key=f"chart.{call.spec.name}.write.{name}")
+        tensor_heatmap(tensor, name, f"chart.{call.spec.name}.write.{name}", lang, highlights=changed)
 
 
 def op_error(error: OpError, lang: str) -> None:
     """torch's refusal (or the playground's own check), explained: the message, the shapes, a fix."""
-    said = f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** `{error.torch_message}`" if error.from_torch else error.torch_message
+    # torch's message may quote what the user typed (einsum's equation): a code span, never markdown
+    words = f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** {said(error.torch_message)}" if error.from_torch else error.torch_message
     fix = f"\n\n{MSG['suggested_fix'](lang, fix=error.fix)}" if error.fix else ""
-    st.error(f"{said}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
+    st.error(f"{words}\n\n{MSG['shapes_were'](lang, shapes=error.shapes)}{fix}")
 
 
 def _dim_styles(call: OpCall, results, lang: str) -> tuple[DimStyles, dict]:
@@ -109,8 +109,11 @@ def _sources_caption(picked, found, lang: str) -> None:
         st.caption(MSG["click_cell"](lang))
         return
     cell = "result[" + ", ".join(map(str, picked)) + "]"
-    listed = ", ".join(f"{n}[{', '.join(map(str, i))}]" for n, i in found)
-    st.info(MSG["sources_of"](lang, cell=cell, sources=listed) if found else MSG["no_sources"](lang, cell=cell))
+    listed = ", ".join(f"{n}[{', '.join(map(str, i))}]" for n, i in found or ())
+    if found is None:
+        st.info(MSG["sources_untraced"](lang, cell=cell))
+    else:
+        st.info(MSG["sources_of"](lang, cell=cell, sources=listed) if found else MSG["no_sources"](lang, cell=cell))
 
 
 def _named_inputs(tensors, call: OpCall):
@@ -134,7 +137,7 @@ def _picked_cell(chart_key: str, result: torch.Tensor | None) -> tuple[int, ...]
     for point in points:
         data = point.get("customdata")
         if data:
-            index = index_at(result.ndim, *data)
-            if all(0 <= i < size for i, size in zip(index, result.shape)):
+            index = index_at(tuple(result.shape), *data) if len(data) == 3 else None
+            if index is not None:
                 return index
     return None

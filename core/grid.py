@@ -13,6 +13,7 @@ import torch
 
 from core.limits import MAX_DIM_SIZE, MAX_ELEMENTS, MAX_NDIM
 from core.messages import MSG
+from core.text import shown
 
 DTYPES = {
     "float32": torch.float32,
@@ -37,7 +38,7 @@ class CellError:
 
     def describe(self, name: str, lang: str) -> str:
         cell = f"{name}[{', '.join(map(str, self.index))}]" if self.index else name
-        return MSG[self.reason](lang, cell=cell, text=self.text)
+        return MSG[self.reason](lang, cell=cell, text=shown(self.text))
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def _parse_cell(cell, dtype: str):
     if math.isnan(number):
         return None, "cell_nan"
     if math.isinf(number):
-        return None, "cell_inf"
+        # a whole number past float64 (400 digits) is finite: in an int64 grid it is an int64 overflow
+        return None, "cell_int_overflow" if dtype == "int64" and Decimal(text).is_finite() else "cell_inf"
     if dtype == "int64":
         exact = Decimal(text)  # exact, unlike float: "9007199254740993.0" stays odd
         if exact != exact.to_integral_value():

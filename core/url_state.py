@@ -10,12 +10,13 @@ import math
 import re
 
 from core.grid import infer_dtype, literal, parse_grid, shape_of, shape_problem
-from core.limits import MAX_DIM_SIZE, MAX_ELEMENTS, MAX_NDIM
+from core.limits import MAX_DIM_SIZE, MAX_NDIM
 from core.messages import MSG
 from core.ops.catalog import OPS
 from core.ops.spec import OpSpec
-from core.ops.state import InputState, OpState, arg_choices, preset_state, values_to_text
-from core.page_params import BadParam
+from core.ops.state import InputState, OpState, arg_choices, ints_problem, preset_state, values_to_text
+from core.page_params import BadParam, nesting_depth, parse_number
+from core.text import shown
 
 DEFAULT_OP = "sum"
 _PY_BOOL = re.compile(r"\b(True|False)\b")
@@ -53,7 +54,7 @@ def decode(query: dict[str, str], lang: str) -> tuple[OpState, list[str]]:
 
     op = query.get("op", DEFAULT_OP)
     if op not in OPS:
-        fallback("op", MSG["url_unknown_op"](lang, value=op))
+        fallback("op", MSG["url_unknown_op"](lang, value=shown(op)))
         op = DEFAULT_OP
     spec = OPS[op]
     preset_key = query.get("preset")
@@ -94,20 +95,31 @@ def _decode_tensor(spec: OpSpec, name: str, query: dict[str, str], lang: str) ->
             raise BadParam(problem)
     dtype = query.get(f"{name}_dtype") or infer_dtype(values)
     if dtype not in param.dtypes:
-        raise BadParam(MSG["url_bad_choice"](lang, value=dtype, choices=", ".join(param.dtypes)))
-    text = [values_to_text(g, dtype) for g in grids]
-    for grid_text in text:
-        errors = parse_grid(grid_text, dtype).errors  # e.g. 1e39 as float32, 2**63 as int64
+        raise BadParam(MSG["url_bad_choice"](lang, value=shown(dtype), choices=", ".join(param.dtypes)))
+    for i, grid in enumerate(grids):
+        # parsed as the grid editor parses what is typed: 0.5 in an int64 grid or 2 in a bool grid is refused with the
+        # editor's message, never silently made 0 or True (also 1e39 as float32, 2**63 as int64)
+        errors = parse_grid(_as_typed(grid, dtype), dtype).errors
         if errors:
-            raise BadParam(errors[0].describe(name, lang))
+            raise BadParam(errors[0].describe(f"{name}[{i}]" if param.is_list else name, lang))
+    text = [values_to_text(g, dtype) for g in grids]
     return InputState(text if param.is_list else text[0], dtype)
+
+
+def _as_typed(values, dtype: str):
+    """A literal's values as the cells a user would type for them (a bool is 1 / 0 in a number grid)."""
+    if isinstance(values, list):
+        return [_as_typed(v, dtype) for v in values]
+    if isinstance(values, bool):
+        return str(values) if dtype == "bool" else str(int(values))
+    return repr(values)
 
 
 def _decode_arg(spec: OpSpec, state: OpState, name: str, raw: str, lang: str):
     arg = spec.arg(name)
     if arg.kind == "bool":
         if raw.lower() not in ("true", "false"):
-            raise BadParam(MSG["url_bad_choice"](lang, value=raw, choices="true, false"))
+            raise BadParam(MSG["url_bad_choice"](lang, value=shown(raw), choices="true, false"))
         return raw.lower() == "true"
     if arg.kind == "size":
         value = _parse_literal(raw, lang)
@@ -115,7 +127,7 @@ def _decode_arg(spec: OpSpec, state: OpState, name: str, raw: str, lang: str):
             value = [value]
         sizes_ok = isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
         if not sizes_ok or not 1 <= len(value) <= MAX_NDIM:
-            raise BadParam(MSG["url_not_literal"](lang, value=raw))
+            raise BadParam(MSG["url_not_literal"](lang, value=shown(raw)))
         problem = shape_problem(tuple(value), lang)
         if problem:
             raise BadParam(problem)
@@ -123,47 +135,51 @@ def _decode_arg(spec: OpSpec, state: OpState, name: str, raw: str, lang: str):
     if arg.kind == "ints":
         value = _parse_literal(raw, lang)
         if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-            raise BadParam(MSG["url_not_literal"](lang, value=raw))
-        if len(value) > MAX_NDIM + 1 or any(abs(v) > MAX_ELEMENTS for v in value):
-            raise BadParam(MSG["url_not_literal"](lang, value=raw))
+            raise BadParam(MSG["url_not_literal"](lang, value=shown(raw)))
+        problem = ints_problem(tuple(value), lang)
+        if problem:
+            raise BadParam(problem)
         return tuple(value)
     if arg.kind == "text":
         if len(raw) > 60:
-            raise BadParam(MSG["url_not_literal"](lang, value=raw[:60]))
+            raise BadParam(MSG["url_not_literal"](lang, value=shown(raw)))
         return raw
     if arg.kind == "choice":
         if raw not in arg.choices:
-            raise BadParam(MSG["url_bad_choice"](lang, value=raw, choices=", ".join(arg.choices)))
+            raise BadParam(MSG["url_bad_choice"](lang, value=shown(raw), choices=", ".join(arg.choices)))
         return raw
     if arg.kind in ("int", "float"):
         if raw == "None" and arg.none_allowed:
             return None
         try:
-            value = int(raw) if arg.kind == "int" else float(raw)
+            value = parse_number(raw, arg.kind)
         except ValueError:
-            raise BadParam(MSG["url_not_literal"](lang, value=raw)) from None
+            raise BadParam(MSG["url_not_literal"](lang, value=shown(raw))) from None
         low = arg.minimum if arg.minimum is not None else -math.inf
         high = arg.maximum if arg.maximum is not None else math.inf
-        if not (low <= value <= high) or not math.isfinite(value):
-            raise BadParam(MSG["url_out_of_range"](lang, value=raw, low=low, high=high))
+        # an int is compared as it is: math.isfinite of an int past 1e308 would overflow
+        if not (low <= value <= high) or (isinstance(value, float) and not math.isfinite(value)):
+            raise BadParam(MSG["url_out_of_range"](lang, value=shown(raw), low=low, high=high))
         return value
     choices = arg_choices(spec, state, name)
     value = None if raw == "None" else _int_or_none(raw)
     if value not in choices or (value is None and raw != "None"):
-        shown = ", ".join("None" if c is None else str(c) for c in choices)
-        raise BadParam(MSG["url_bad_choice"](lang, value=raw, choices=shown))
+        listed = ", ".join("None" if c is None else str(c) for c in choices)
+        raise BadParam(MSG["url_bad_choice"](lang, value=shown(raw), choices=listed))
     return value
 
 
 def _parse_literal(raw: str, lang: str):
     if len(raw) > 20_000:
-        raise BadParam(MSG["url_not_literal"](lang, value=raw[:40] + "..."))
+        raise BadParam(MSG["url_not_literal"](lang, value=shown(raw)))
+    if nesting_depth(raw) > MAX_NDIM + 1:  # a `tensors` list of 3-d grids; json would recurse ~1000 deep and fail
+        raise BadParam(MSG["literal_too_deep"](lang, value=shown(raw), max=MAX_NDIM + 1))
     try:
         value = json.loads(_PY_BOOL.sub(lambda m: m.group(1).lower(), raw), parse_constant=_reject_constant)
     except ValueError:
-        raise BadParam(MSG["url_not_literal"](lang, value=raw[:80])) from None
+        raise BadParam(MSG["url_not_literal"](lang, value=shown(raw))) from None
     if not _numbers_only(value):
-        raise BadParam(MSG["url_not_literal"](lang, value=raw[:80]))
+        raise BadParam(MSG["url_not_literal"](lang, value=shown(raw)))
     return value
 
 
@@ -195,7 +211,7 @@ def _check_rectangular(values, raw: str, lang: str) -> None:
 
 def _int_or_none(raw: str):
     try:
-        return int(raw)
+        return parse_number(raw, "int")
     except ValueError:
         return None
 

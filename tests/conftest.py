@@ -42,3 +42,11 @@ def page(browser_and_app):
     tab.base_url = base
     yield tab
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fuzz suite's counts: how many page runs, the largest peak-memory growth and the slowest run."""
+    from tests.fuzz_checks import STATS
+
+    if STATS.cases:
+        terminalreporter.write_line(STATS.summary())

@@ -106,7 +106,7 @@ def test_bad_cells_give_an_error_and_keep_the_last_good_url():
     at = edit(open_page(), {1: {"2": "abc"}, 0: {"1": ""}})
     assert not at.exception
     message = at.error[0].value
-    assert "input[1, 2] = 'abc' is not a number." in message and "input[0, 1] is empty" in message
+    assert "input[1, 2] = ` abc ` is not a number." in message and "input[0, 1] is empty" in message
     assert at.query_params["input"] == "[[1.0,2.0,3.0],[4.0,5.0,6.0]]"
     assert len(at.tabs[1].code) == 0  # no result, so no code panel for the grid
 

@@ -35,7 +35,7 @@ def test_page_opens_with_the_plain_list_lesson():
     assert "parameters(): 4 tensors, 24 elements" in text
     assert "weight dtypes after .to(torch.float64): [torch.float32, torch.float32]" in text
     assert "plain Python list hides its layers" in at.tabs[0].warning[0].value
-    assert f"`{EMPTY_LIST}`" in [e.value for e in at.tabs[0].error][0]
+    assert f"` {EMPTY_LIST} `" in [e.value for e in at.tabs[0].error][0]
     assert [m.value for m in at.tabs[0].metric] == ["4 tensors", "2 tensors", "0 tensors"]
     assert printed(at, 1) == "x: (1, 1, 28, 28)\nafter layers[0]: (1, 32, 26, 26)\nafter layers[1]: (1, 64, 24, 24)\n"
     assert not at.tabs[1].error

@@ -26,7 +26,7 @@ def loader_output(at: AppTest) -> str:
 
 def loading_errors(at: AppTest) -> list[str]:
     """The errors about the dataset and loader (not the default collate demo of the sequences section)."""
-    return [e.value for e in at.error if not e.value.startswith("`RuntimeError: stack expects")]
+    return [e.value for e in at.error if not e.value.startswith("` RuntimeError: stack expects")]
 
 
 def test_default_is_the_guides_example_1():

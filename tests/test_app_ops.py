@@ -318,8 +318,8 @@ def test_a_transpose_keeps_each_dims_colour_without_notes():
     at = open_ops({"op": "transpose"})  # (2, 3) -> (3, 2): result dim 0 is input dim 1
     assert not any("Axis colours follow" in c.value for c in at.caption)
     layout = _chart_layout(at, "chart.result.transpose")
-    assert layout["yaxis"]["title"] == {"text": "dim 0", "font": {"color": DIM_COLOURS[1]}}
-    assert layout["xaxis"]["title"] == {"text": "dim 1", "font": {"color": DIM_COLOURS[0]}}
+    assert layout["yaxis"]["title"]["text"] == "dim 0" and layout["yaxis"]["title"]["font"] == {"color": DIM_COLOURS[1]}
+    assert layout["xaxis"]["title"]["text"] == "dim 1" and layout["xaxis"]["title"]["font"] == {"color": DIM_COLOURS[0]}
 
 
 def test_a_broadcast_where_colours_the_dims_that_line_up():
@@ -367,3 +367,59 @@ def test_the_example_picker_names_what_is_on_screen():
                                                            "deleted_rows": []}
     at.run()
     assert at.selectbox(key="preset.gather").value == OPS["gather"].presets[0].key
+
+
+CUBE_LITERAL = "[[[1,2],[3,4]],[[5,6],[7,8]]]"
+MANY_DIMS = {  # links whose results have 4 or more dims: (query, result shape)
+    "unsqueeze": ({"op": "unsqueeze", "input": CUBE_LITERAL, "dim": "0"}, (1, 2, 2, 2)),
+    "stack": ({"op": "stack", "tensors": f"[{CUBE_LITERAL},{CUBE_LITERAL}]"}, (2, 2, 2, 2)),
+    "view": ({"op": "view", "input": CUBE_LITERAL, "shape": "[2,1,2,2]"}, (2, 1, 2, 2)),
+    "one_hot": ({"op": "one_hot", "tensor": "[[[0,1],[2,1]],[[1,0],[0,2]]]"}, (2, 2, 2, 3)),
+    "einsum": ({"op": "einsum", "equation": "ij,kl->ijkl", "operands": "[[[1,2],[3,4]],[[5,6],[7,8]]]"}, (2, 2, 2, 2)),
+    "einsum6": ({"op": "einsum", "equation": "ab,cd,ef->abcdef",
+                 "operands": "[[[1,2],[3,4]],[[5,6],[7,8]],[[1,0],[0,1]]]"}, (2, 2, 2, 2, 2, 2)),
+}
+
+
+def _result_panels(at: AppTest, op: str) -> list[str]:
+    """The panel labels of the result's chart, as the page sends them."""
+    return [a["text"] for a in _chart_layout(at, f"chart.result.{op}").get("annotations", []) if a.get("name") == "panel"]
+
+
+@pytest.mark.parametrize("case", list(MANY_DIMS))
+def test_a_result_of_4_or_more_dims_is_drawn_as_panels(case):
+    """Each link used to crash the page in the figure; now the result is one panel per index of its leading dims."""
+    import math
+
+    query, shape = MANY_DIMS[case]
+    at = open_ops(query)
+    assert not at.exception and not at.error
+    assert len(_result_panels(at, query["op"])) == math.prod(shape[:-2])
+    assert f"torch.Size([{', '.join(map(str, shape))}])" in _chart_layout(at, f"chart.result.{query['op']}")["title"]["text"]
+
+
+def test_unsqueeze_at_dim_0_from_the_widgets_and_a_click_on_a_4d_result():
+    """The widgets reach a 4-d result too; a click on one of its panels lights the input cell it comes from, and the
+    dim sweep draws a 4-d result for every dim."""
+    at = open_ops({"op": "unsqueeze", "input": CUBE_LITERAL, "dim": "1"})
+    at.radio(key="arg.unsqueeze.dim").set_value(0).run()
+    assert not at.exception and len(_result_panels(at, "unsqueeze")) == 2
+    at.session_state["chart.result.unsqueeze"] = {"selection": {"points": [{"customdata": [1, 0, 1]}]}}
+    at.session_state["sweep.unsqueeze"] = True
+    at.run()
+    assert not at.exception
+    assert any(i.value == "result[0, 1, 0, 1] comes from: input[1, 0, 1]" for i in at.info)
+    sweep_charts = [c for c in at.get("plotly_chart") if "chart.sweep.unsqueeze" in c.proto.id]
+    assert len(sweep_charts) == 4
+
+
+@pytest.mark.parametrize("query, shape", [
+    ({"op": "narrow", "input": CUBE_LITERAL, "dim": "0", "start": "0", "length": "0"}, "(0, 2, 2)"),
+    ({"op": "repeat", "input": CUBE_LITERAL, "repeats": "[0,0,0]"}, "(0, 0, 0)"),
+])
+def test_an_empty_3d_result_is_said_not_drawn(query, shape):
+    at = open_ops(query)
+    assert not at.exception and not at.error
+    layout = _chart_layout(at, f"chart.result.{query['op']}")
+    assert [a["text"] for a in layout["annotations"]] == ["∅  numel() = 0"]
+    assert any(c.value.startswith(f"`result` is empty: its shape {shape} has a 0 in it") for c in at.caption)

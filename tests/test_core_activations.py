@@ -145,7 +145,7 @@ def test_temperature_flattens_and_sharpens():
 def test_read_grid_reports_every_bad_cell_and_bad_shape():
     tensor, problems = read_grid([["1", "x"], ["", "2"]], "en")
     assert tensor is None
-    assert problems == ["input[0, 1] = 'x' is not a number.", "input[1, 0] is empty: type a number."]
+    assert problems == ["input[0, 1] = ` x ` is not a number.", "input[1, 0] is empty: type a number."]
     assert read_grid([], "en")[0] is None
     assert read_grid([["1"] * 16] * 17, "en") == (None, [MSG["dim_too_big"]("en", shape="(17, 16)", max=16)])
     assert "不是数字" in read_grid([["nope"]], "zh")[1][0]

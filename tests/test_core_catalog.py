@@ -50,7 +50,8 @@ EXPECTED = {
     ("gather", "guide_dim0"): lambda: torch.gather(X, 0, torch.tensor([[0, 2, 1], [1, 0, 2], [2, 1, 0]])),
     ("gather", "guide_dim1"): lambda: torch.gather(X, 1, torch.tensor([[2, 1, 0], [0, 2, 1], [1, 0, 2]])),
     ("gather", "guide_labels"): lambda: torch.gather(
-        torch.tensor([[0.659, 0.2424, 0.0986], [0.1863, 0.5141, 0.2996]]), 1, torch.tensor([[0], [1]])
+        torch.softmax(torch.tensor([[2.0, 1.0, 0.1], [0.5, 2.1, 1.3]]), dim=1).round(decimals=4), 1,
+        torch.tensor([[0], [1]]),
     ),
     ("gather", "repeat"): lambda: torch.tensor([[1, 2, 3, 4]]).gather(1, torch.tensor([[3, 3, 0, 1, 1]])),
     ("stack", "guide_dim0"): lambda: torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4]), torch.tensor([5, 6])]),
@@ -83,7 +84,8 @@ GUIDE_VALUES = {
     ("mul", "guide_scalar"): torch.tensor([2, 4, 6]),
     ("gather", "guide_dim0"): torch.tensor([[10, 80, 60], [40, 20, 90], [70, 50, 30]]),
     ("gather", "guide_dim1"): torch.tensor([[30, 20, 10], [40, 60, 50], [80, 70, 90]]),
-    ("gather", "guide_labels"): torch.tensor([[0.659], [0.5141]]),
+    # torch's softmax of the guide's logits: the guide prints 0.5141 for row 1, from a misprinted softmax row
+    ("gather", "guide_labels"): torch.tensor([[0.659], [0.6056]]),
     ("stack", "guide_dim0"): torch.tensor([[1, 2], [3, 4], [5, 6]]),
     ("stack", "guide_dim1"): torch.tensor([[1, 3, 5], [2, 4, 6]]),
     ("cat", "guide_dim0"): torch.tensor([[1, 2], [3, 4], [5, 6], [7, 8]]),

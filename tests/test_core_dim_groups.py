@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from core.figures import DIM_COLOURS
-from core.ops.dim_groups import dim_styles, group_words, groups_of, reshape_sources, sources_of_map
+from core.ops.dim_groups import DimStyles, dim_styles, group_words, groups_of, reshape_sources, sources_of_map
 
 
 def group_index(shape: tuple[int, ...], dims: tuple[int, ...]) -> torch.Tensor:
@@ -105,3 +105,10 @@ def test_random_shapes_agree_with_torch_too():
 def _groups(sources) -> dict[tuple[int, ...], tuple[int, ...]]:
     """result dims -> the input dims they came from, one entry per group."""
     return {tuple(dims): group for group, dims in groups_of(sources).items()}
+
+
+def test_more_input_dims_than_colours_leave_the_axes_plain():
+    """The palette has a colour per input dim the grid editor allows; an input with more dims gets no colours
+    (and no notes) rather than an error."""
+    sources = {d: (d,) for d in range(len(DIM_COLOURS) + 1)}
+    assert dim_styles(len(DIM_COLOURS) + 1, sources, "en") == DimStyles({}, {}, {})

@@ -22,6 +22,7 @@ from core.grid import (
 from core.grid_frames import from_frames, to_frames
 from core.limits import MAX_DIM_SIZE, MAX_ELEMENTS, MAX_NDIM
 from core.messages import MSG
+from core.text import shown
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -112,14 +113,14 @@ def test_bad_cell_message_names_the_cell_in_both_languages(dtype, bad, reason):
     assert "input[1, 2]" in en and "input[1, 2]" in zh
     assert en != zh and CJK.search(zh) and not CJK.search(en)
     if "{text}" in MSG[reason].en:
-        assert f"'{bad}'" in en and f"'{bad}'" in zh
+        assert shown(bad) in en and shown(bad) in zh
 
 
 def test_describe_exact_english_message():
-    """The message reads naturally, with the cell and the text quoted."""
+    """The message reads naturally, with the cell and the text quoted (as code, so it is never markdown)."""
     error = CellError((1, 2), "abc", "cell_not_number")
-    assert error.describe("input", "en") == "input[1, 2] = 'abc' is not a number."
-    assert error.describe("input", "zh") == "input[1, 2] = 'abc' 不是数字。"
+    assert error.describe("input", "en") == "input[1, 2] = ` abc ` is not a number."
+    assert error.describe("input", "zh") == "input[1, 2] = ` abc ` 不是数字。"
 
 
 def test_none_cell_counts_as_empty():

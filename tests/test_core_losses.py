@@ -291,7 +291,7 @@ def test_grid_text_round_trip_and_bad_cells():
     read = read_grid(text, "float32", "input", "en")
     assert read.values == [[1.5, 2.0], [0.1, -3.0]] and read.tensor.dtype == torch.float32
     bad = read_grid(["1", "abc", ""], "float32", "target", "en")
-    assert bad.tensor is None and "target[1] = 'abc' is not a number" in bad.problems[0]
+    assert bad.tensor is None and "target[1] = ` abc ` is not a number" in bad.problems[0]
     assert "target[2] is empty" in bad.problems[0]
     assert grid_text([2.5, 1.0], "int64") == ["2.5", "1"]  # kept as typed, so parsing can report it
     assert "not a whole number" in read_grid(grid_text([2.5], "int64"), "int64", "target", "en").problems[0]

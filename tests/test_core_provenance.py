@@ -155,3 +155,26 @@ def test_sources_are_repeatable():
     """The same question gives the same answer."""
     call = preset_call("matmul", "batched")
     assert sources(call, (0, 1, 0)) == sources(call, (0, 1, 0))
+
+
+def test_every_cell_of_a_4d_and_a_6d_result_has_its_sources():
+    """unsqueeze of a 3-d input at dim 0 and einsum's ab,cd,ef->abcdef: a result cell of 4 or 6 dims comes from
+    the input cells torch's indexing says."""
+    cube = torch.arange(8.0).reshape(2, 2, 2)  # (2, 2, 2)
+    call = OpCall(OPS["unsqueeze"], {"input": cube}, {"dim": 0})
+    for index in itertools.product(range(1), range(2), range(2), range(2)):
+        assert sources(call, index) == [("input", index[1:])]
+    operands = [torch.ones(2, 2) for _ in range(3)]  # (2, 2) each
+    call = OpCall(OPS["einsum"], {"operands": operands}, {"equation": "ab,cd,ef->abcdef"})
+    for index in itertools.product(range(2), repeat=6):
+        expected = [(f"operands[{i}]", index[2 * i: 2 * i + 2]) for i in range(3)]
+        assert sources(call, index) == expected
+
+
+def test_an_in_place_op_is_traced_on_a_copy():
+    """clamp_ changes its input in place: traced on a copy, each result cell comes from its own input cell."""
+    assert sources(preset_call("clamp_", None), (0, 0)) == [("input", (0, 0))]
+
+
+def test_an_integer_result_says_it_cannot_be_traced_rather_than_claiming_no_source():
+    assert sources(preset_call("argmax", None), (0,)) is None

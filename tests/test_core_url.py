@@ -8,6 +8,7 @@ import pytest
 from core.messages import MSG
 from core.ops.catalog import OPS
 from core.ops.state import InputState, OpState, build_call, preset_state, values_to_text
+from core.text import shown
 from core.url_state import decode, encode
 
 PRESETS = [(op, p.key) for op, spec in OPS.items() for p in spec.presets]
@@ -150,7 +151,7 @@ def test_dim_is_checked_against_the_linked_input():
 def test_unknown_op_warning_names_the_op():
     """The warning says which op was not known."""
     _, warnings = decode({"op": "no_such_op"}, "en")
-    assert warnings == [MSG["url_bad_param"]("en", param="op", why=MSG["url_unknown_op"]("en", value="no_such_op"))]
+    assert warnings == [MSG["url_bad_param"]("en", param="op", why=MSG["url_unknown_op"]("en", value=shown("no_such_op")))]
 
 
 def test_several_bad_parameters_give_one_warning_each():

@@ -1,17 +1,18 @@
 """Softmax on an editable 2-d grid: nn.Softmax(dim) of input / temperature, and the sums along dim (all 1)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import json
 
 import torch
 from torch import nn
 
 from core.codegen import tensor_source
-from core.grid import literal, parse_grid, shape_of, shape_problem, tensor_to_text
+from core.grid import format_value, literal, parse_grid, shape_of, shape_problem
 from core.messages import MSG
 from core.text import Text
 
 DIMS = (0, 1, -1)
+_OWN_REASONS = {"cell_float32_overflow": "act_cell_float32_overflow"}
 TEMPERATURES = (0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
@@ -71,8 +72,9 @@ def softmax_snippet(input: torch.Tensor, dim: int, temperature: float) -> str:
 
 
 def grid_text(matrix: list[list[float]]):
-    """The editor's text for a matrix of numbers (float32, shortest exact spelling)."""
-    return tensor_to_text(torch.tensor(matrix, dtype=torch.float32))
+    """The editor's text for a matrix of numbers (float32, shortest exact spelling). A number too large for float32
+    keeps its own spelling, so the grid refuses it by name instead of showing the inf torch.tensor would make."""
+    return [[format_value(value, "float32") for value in row] for row in matrix]
 
 
 def read_grid(text, lang: str) -> tuple[torch.Tensor | None, list[str]]:
@@ -81,7 +83,9 @@ def read_grid(text, lang: str) -> tuple[torch.Tensor | None, list[str]]:
     if problem:
         return None, [problem]
     parsed = parse_grid(text, "float32")
-    return parsed.tensor, [error.describe("input", lang) for error in parsed.errors]
+    # the grid has no dtype to switch to, so its overflow message offers only a smaller number
+    errors = [replace(e, reason=_OWN_REASONS.get(e.reason, e.reason)) for e in parsed.errors]
+    return parsed.tensor, [error.describe("input", lang) for error in errors]
 
 
 def matrix_of(tensor: torch.Tensor) -> list[list[float]]:
@@ -92,6 +96,11 @@ def matrix_of(tensor: torch.Tensor) -> list[list[float]]:
 def as_rows(matrix: list) -> list[list[float]]:
     """A URL's matrix as rows: a flat list [1, 2, 3] is one row."""
     return matrix if isinstance(matrix[0], list) else [matrix]
+
+
+def one_row_words(matrix: list, lang: str) -> str | None:
+    """What a flat list from a link became (one row of the 2-d grid), or None for a matrix."""
+    return None if isinstance(matrix[0], list) else MSG["act_one_row"](lang, count=len(matrix))
 
 
 def sums_words(dim: int, lang: str) -> str:

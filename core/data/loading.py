@@ -48,8 +48,11 @@ class LoadResult:
 
 
 def make_loader(dataset, settings: DataSettings) -> DataLoader:
-    """The page's DataLoader: in the main process, shuffled by its own seeded generator."""
-    generator = torch.Generator().manual_seed(settings.generator) if settings.shuffle else None
+    """The page's DataLoader: in the main process, shuffled by its own seeded generator.
+
+    The generator is given even unshuffled: every iterator draws a base seed from it, or from the global RNG when
+    there is none, which would move other sessions' numbers (the order does not depend on it)."""
+    generator = torch.Generator().manual_seed(settings.generator)
     return DataLoader(
         dataset, batch_size=settings.batch_size, shuffle=settings.shuffle, drop_last=settings.drop_last,
         generator=generator, num_workers=0,

@@ -8,6 +8,7 @@ import torch
 from core.losses.run import call_loss, first_line
 from core.losses.spec import LossSpec
 from core.messages import MSG
+from core.text import said
 
 CURVE_X = torch.arange(-120, 121, dtype=torch.float32) / 40  # (241,): -3..3 in steps of 0.025, 0 and 1 exact
 OUTLIER_INPUT = [0.5, 1.5, 2.5, 3.5]  # the batch's predictions
@@ -60,7 +61,7 @@ def curve_notes(specs: list[LossSpec], curves: list[Curve], lang: str) -> list[t
     notes = []
     for spec, curve in zip(specs, curves):
         if curve.error:
-            notes.append(("warning", MSG["loss_curve_skipped"](lang, name=curve.label, message=curve.error)))
+            notes.append(("warning", MSG["loss_curve_skipped"](lang, name=curve.label, message=said(curve.error))))
         elif spec.curve_axis:
             notes.append(("caption", spec.curve_axis(lang)))
     return notes

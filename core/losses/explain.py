@@ -13,6 +13,7 @@ import torch
 from core.grid import dtype_name, format_shape
 from core.losses.spec import LossSpec
 from core.messages import MSG
+from core.text import said
 
 Repair = Callable[[torch.Tensor, torch.Tensor, dict], tuple[torch.Tensor, torch.Tensor, dict]]
 
@@ -141,11 +142,13 @@ def explain_warning(input: torch.Tensor, target: torch.Tensor, losses: torch.Ten
     """torch's warning in our words: a size mismatch that broadcasting silently turned into more `losses` (the
     per-element result, whose shape is the broadcast shape)."""
     if "different to the input size" not in message:
-        return message
-    return MSG["loss_broadcast"](
-        lang, ishape=format_shape(input.shape), tshape=format_shape(target.shape), bshape=format_shape(losses.shape),
-        count=losses.numel(), expected=input.numel(),
-    )
+        return said(message)
+    shapes = dict(ishape=format_shape(input.shape), tshape=format_shape(target.shape), bshape=format_shape(losses.shape))
+    if losses.numel() == input.numel() == target.numel():  # only a dim of size 1 differs: pairs still match
+        return MSG["loss_broadcast_reshape"](lang, **shapes)
+    if losses.shape == input.shape:  # only the target was stretched: as many losses as predictions
+        return MSG["loss_broadcast_target"](lang, ishape=shapes["ishape"], tshape=shapes["tshape"])
+    return MSG["loss_broadcast"](lang, **shapes, count=losses.numel(), expected=input.numel())
 
 
 def shapes_summary(input: torch.Tensor, target: torch.Tensor) -> str:

@@ -8,6 +8,7 @@ from core.losses.catalog import DEFAULT_LOSS, LOSSES
 from core.losses.spec import REDUCTIONS, TENSOR_DTYPES, LossPreset, LossSpec
 from core.messages import MSG
 from core.page_params import BadParam, Param
+from core.text import shown
 
 DEFAULT_COMPARE = ("MSELoss", "L1Loss", "HuberLoss")
 CURVE_TARGET_RANGE = (-2.0, 2.0)
@@ -22,7 +23,7 @@ class NamesParam(Param):
         names = [name.strip() for name in raw.split(",") if name.strip()]
         unknown = [name for name in names if name not in self.choices]
         if unknown:
-            raise BadParam(MSG["url_bad_choice"](lang, value=unknown[0][:40], choices=", ".join(self.choices)))
+            raise BadParam(MSG["url_bad_choice"](lang, value=shown(unknown[0]), choices=", ".join(self.choices)))
         return list(dict.fromkeys(names))
 
     def dump(self, value) -> str:

@@ -9,6 +9,7 @@ import torch
 from core.losses.explain import explain_error, explain_warning, shapes_summary
 from core.losses.spec import Companion, LossSpec
 from core.messages import MSG
+from core.text import said
 
 _TORCH_ERRORS = (RuntimeError, ValueError, IndexError, TypeError)  # NotImplementedError is a RuntimeError
 
@@ -24,7 +25,7 @@ class LossError:
 
     def describe(self, lang: str) -> str:
         """The whole report as markdown: torch's words, the shapes, why, and torch's answer after the fix."""
-        parts = [f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** `{self.torch_message}`", MSG["shapes_were"](lang, shapes=self.shapes),
+        parts = [f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** {said(self.torch_message)}", MSG["shapes_were"](lang, shapes=self.shapes),
                  MSG["loss_explanation"](lang, text=self.explanation)]
         if self.fixed is not None:
             parts.append(MSG["loss_fixed"](lang, value=" ".join(str(self.fixed).split())))
@@ -68,12 +69,12 @@ def run_loss(spec: LossSpec, input: torch.Tensor, target: torch.Tensor, reductio
             per_element = call_loss(spec, input, target, "none", args)
         except _TORCH_ERRORS as exc:
             return LossOutcome(None, None, _error(spec, input, target, reduction, args, exc, lang))
-        said = tuple(dict.fromkeys(explain_warning(input, target, per_element, str(w.message), lang) for w in caught))
+        warned = tuple(dict.fromkeys(explain_warning(input, target, per_element, str(w.message), lang) for w in caught))
         try:
             reduced = per_element if reduction == "none" else call_loss(spec, input, target, reduction, args)
         except _TORCH_ERRORS as exc:
-            return LossOutcome(per_element, None, _error(spec, input, target, reduction, args, exc, lang), said)
-    return LossOutcome(per_element, reduced, None, said, _companions(spec, input, target))
+            return LossOutcome(per_element, None, _error(spec, input, target, reduction, args, exc, lang), warned)
+    return LossOutcome(per_element, reduced, None, warned, _companions(spec, input, target))
 
 
 def first_line(exc: Exception) -> str:

@@ -65,6 +65,16 @@ MSG: dict[str, Text] = {
     ),
     "act_each_column": Text("each column", "每一列"),
     "act_each_row": Text("each row", "每一行"),
+    "act_one_row": Text(
+        "The link's `input` is 1-d ({count} numbers); this grid is 2-d, so it holds them as one row, shape "
+        "(1, {count}). Along dim 0 every column then holds a single score, whose softmax is 1.",
+        "链接中的 `input` 是一维的（{count} 个数）；这个表格是二维的，所以把它们放成一行，形状为 (1, {count})。"
+        "沿 dim 0 时每一列只有一个得分，其 softmax 为 1。",
+    ),
+    "act_cell_float32_overflow": Text(
+        "{cell} = {text} is too large for float32 (max about 3.4e38), the dtype of this grid: type a smaller number.",
+        "{cell} = {text} 超出了 float32 的范围（最大约 3.4e38），而这个表格的类型是 float32：请输入更小的数。",
+    ),
     "act_grid_errors": Text(
         "`input` needs a number in every cell; fix these to see the softmax:",
         "`input` 的每个格子都需要一个数；修正以下问题后才能看到 softmax：",

@@ -51,14 +51,14 @@ MSG: dict[str, Text] = {
     "containers_changed": Text("changed by SGD step", "被 SGD 一步更新"),
     "containers_dtype_after": Text("dtype after .to(float64)", ".to(float64) 之后的类型"),
     "containers_optimizer_error": Text(
-        "`torch.optim.SGD(model.parameters())` raised: `{error}`\n\nA plain list registers nothing, so the model has "
+        "`torch.optim.SGD(model.parameters())` raised: {error}\n\nA plain list registers nothing, so the model has "
         "no parameters to give the optimizer.",
-        "`torch.optim.SGD(model.parameters())` 报错：`{error}`\n\n普通列表不会注册任何东西，所以模型没有可以交给优化器的参数。",
+        "`torch.optim.SGD(model.parameters())` 报错：{error}\n\n普通列表不会注册任何东西，所以模型没有可以交给优化器的参数。",
     ),
     "containers_forward_error": Text(
-        "After `.to(torch.float64)`, a float64 x fails: `{error}`\n\n`.to()` converts only registered layers; the "
+        "After `.to(torch.float64)`, a float64 x fails: {error}\n\n`.to()` converts only registered layers; the "
         "plain list's layers are still float32.",
-        "执行 `.to(torch.float64)` 之后，float64 的 x 会失败：`{error}`\n\n`.to()` 只转换已注册的层；普通列表里的层仍是 float32。",
+        "执行 `.to(torch.float64)` 之后，float64 的 x 会失败：{error}\n\n`.to()` 只转换已注册的层；普通列表里的层仍是 float32。",
     ),
     "containers_table_help": Text(
         "One column per layer's weight. The SGD step is one torch.optim.SGD(model.parameters(), lr=0.1) step after "
@@ -78,6 +78,6 @@ MSG: dict[str, Text] = {
     "containers_shape": Text("output shape", "输出形状"),
     "containers_flow": Text("Shapes: {flow}", "形状变化：{flow}"),
     "containers_walk_failed": Text(
-        "torch stopped at `{step}`: `{error}`", "torch 在 `{step}` 处停止：`{error}`"
+        "torch stopped at `{step}`: {error}", "torch 在 `{step}` 处停止：{error}"
     ),
 }

@@ -29,9 +29,9 @@ MSG: dict[str, Text] = {
         "用逗号分隔的一个或两个大小，例如 3 或 2, 3；仍在范围内的格子会被保留。",
     ),
     "loss_bad_shape": Text(
-        "`{name}`: '{text}' is not a shape this page draws: type one or two sizes (1 to {max}) separated by a comma, "
+        "`{name}`: {text} is not a shape this page draws: type one or two sizes (1 to {max}) separated by a comma, "
         "e.g. 3 or 2, 3.",
-        "`{name}`：'{text}' 不是本页可以显示的形状：请输入用逗号分隔的一到两个大小（1 到 {max}），例如 3 或 2, 3。",
+        "`{name}`：{text} 不是本页可以显示的形状：请输入用逗号分隔的一到两个大小（1 到 {max}），例如 3 或 2, 3。",
     ),
     "loss_per_element": Text("Per-element losses", "逐元素损失"),
     "loss_heatmap_name": Text("loss, reduction='none'", "损失，reduction='none'"),
@@ -62,7 +62,7 @@ MSG: dict[str, Text] = {
     ),
     "loss_curve_x": Text("prediction (input)", "预测值（input）"),
     "loss_curve_y": Text("loss", "损失"),
-    "loss_curve_skipped": Text("{name} is not drawn: torch says `{message}`", "{name} 没有画出：torch 报错 `{message}`"),
+    "loss_curve_skipped": Text("{name} is not drawn: torch says {message}", "{name} 没有画出：torch 报错 {message}"),
     # outliers
     "loss_outlier": Text("outlier: how far the last target moves", "离群程度：最后一个 target 移动的距离"),
     "loss_outlier_help": Text(
@@ -191,6 +191,20 @@ MSG: dict[str, Text] = {
         "e.g. `target.view(input.shape)`.",
         "`input` {ishape} 与 `target` {tshape} 形状不同，torch 把它们广播成了 {bshape}：得到 {count} 个损失而不是 "
         "{expected} 个，每个预测都与每个 target 比较了一遍。请让形状一致，例如 `target.view(input.shape)`。",
+    ),
+    "loss_broadcast_reshape": Text(
+        "`input` {ishape} and `target` {tshape} hold as many numbers but differ in shape, so torch broadcast them to "
+        "{bshape}. Each prediction still meets its own target here, but torch warns because a different shape is "
+        "usually a mistake: `target.view(input.shape)` makes them equal.",
+        "`input` {ishape} 与 `target` {tshape} 的元素个数相同但形状不同，torch 把它们广播成了 {bshape}。这里每个预测"
+        "仍与自己的 target 比较，但形状不同通常是个错误，所以 torch 发出警告：`target.view(input.shape)` 可以让形状一致。",
+    ),
+    "loss_broadcast_target": Text(
+        "`target` {tshape} is smaller than `input` {ishape}, so torch broadcast it to {ishape}: several predictions "
+        "are compared with the same target. torch warns because this is usually a mistake: give `target` the "
+        "shape {ishape}, one target per prediction.",
+        "`target` {tshape} 比 `input` {ishape} 小，torch 把它广播成了 {ishape}：多个预测与同一个 target 比较。"
+        "torch 发出警告是因为这通常是个错误：请让 `target` 的形状为 {ishape}，每个预测对应一个 target。",
     ),
 }
 

@@ -95,6 +95,10 @@ MSG: dict[str, Text] = {
     ),
     "sources_of": Text("{cell} comes from: {sources}", "{cell} 来自：{sources}"),
     "no_sources": Text("{cell} depends on no input cell.", "{cell} 不依赖任何输入格子。"),
+    "sources_untraced": Text(
+        "{cell}: autograd cannot follow this op (its result carries no gradient), so its sources are not shown.",
+        "{cell}：autograd 无法追踪这个运算（它的结果不带梯度），因此不显示它来自哪些格子。",
+    ),
     "clear_selection": Text("Clear the selection", "清除选择"),
     "dtype": Text("dtype", "数据类型"),
     "ndim": Text("dims", "维数"),
@@ -158,29 +162,29 @@ MSG: dict[str, Text] = {
     "working_dim": Text("working dim", "运算维度"),
     # grid validation
     "cell_empty": Text("{cell} is empty: type a number.", "{cell} 为空：请输入一个数。"),
-    "cell_not_number": Text("{cell} = '{text}' is not a number.", "{cell} = '{text}' 不是数字。"),
+    "cell_not_number": Text("{cell} = {text} is not a number.", "{cell} = {text} 不是数字。"),
     "cell_not_bool": Text(
-        "{cell} = '{text}' is not a bool: type True or False (or 1 / 0).",
-        "{cell} = '{text}' 不是布尔值：请输入 True 或 False（或 1 / 0）。",
+        "{cell} = {text} is not a bool: type True or False (or 1 / 0).",
+        "{cell} = {text} 不是布尔值：请输入 True 或 False（或 1 / 0）。",
     ),
     "cell_nan": Text(
         "{cell} is NaN: the playground needs finite numbers here.", "{cell} 是 NaN：这里需要有限的数值。"
     ),
     "cell_inf": Text(
-        "{cell} = '{text}' is infinite: the playground needs finite numbers here.",
-        "{cell} = '{text}' 是无穷大：这里需要有限的数值。",
+        "{cell} = {text} is infinite: the playground needs finite numbers here.",
+        "{cell} = {text} 是无穷大：这里需要有限的数值。",
     ),
     "cell_not_integer": Text(
-        "{cell} = '{text}' is not a whole number, and this grid is int64.",
-        "{cell} = '{text}' 不是整数，而这个表格的类型是 int64。",
+        "{cell} = {text} is not a whole number, and this grid is int64.",
+        "{cell} = {text} 不是整数，而这个表格的类型是 int64。",
     ),
     "cell_int_overflow": Text(
-        "{cell} = '{text}' does not fit in int64 (-2^63 .. 2^63-1).",
-        "{cell} = '{text}' 超出了 int64 的范围（-2^63 .. 2^63-1）。",
+        "{cell} = {text} does not fit in int64 (-2^63 .. 2^63-1).",
+        "{cell} = {text} 超出了 int64 的范围（-2^63 .. 2^63-1）。",
     ),
     "cell_float32_overflow": Text(
-        "{cell} = '{text}' is too large for float32 (max about 3.4e38): choose float64 or a smaller number.",
-        "{cell} = '{text}' 超出了 float32 的范围（最大约 3.4e38）：请改用 float64 或更小的数。",
+        "{cell} = {text} is too large for float32 (max about 3.4e38): choose float64 or a smaller number.",
+        "{cell} = {text} 超出了 float32 的范围（最大约 3.4e38）：请改用 float64 或更小的数。",
     ),
     "grid_has_errors": Text(
         "`{name}` has cells that are not valid {dtype} values; fix them to see the result:",
@@ -200,8 +204,29 @@ MSG: dict[str, Text] = {
         "形状 {shape} 的元素个数超过了每个张量 {max} 个的上限。",
     ),
     "not_ints": Text(
-        "'{text}' is not a list of whole numbers: type them separated by commas, e.g. 2, -1",
-        "'{text}' 不是整数列表：请用逗号分隔输入，例如 2, -1",
+        "{text} is not a list of whole numbers: type them separated by commas, e.g. 2, -1",
+        "{text} 不是整数列表：请用逗号分隔输入，例如 2, -1",
+    ),
+    # size caps: a request too big to answer at once is refused before torch allocates anything
+    "ints_too_large": Text(
+        "{text} is over the playground's caps: at most {count} numbers, each within -{max}..{max}.",
+        "{text} 超出了游乐场的上限：最多 {count} 个数，每个都在 -{max}..{max} 之间。",
+    ),
+    "result_too_large": Text(
+        "The result would be {shape}: {elements} elements, more than the playground's cap of {max} elements per "
+        "result, so torch was not asked to make it.",
+        "结果将是 {shape}：共 {elements} 个元素，超过了游乐场每个结果 {max} 个元素的上限，因此没有让 torch 生成它。",
+    ),
+    "fix_result_too_large": Text(
+        "make {names} smaller, so that the result has at most {max} elements.",
+        "把 {names} 改小，使结果最多有 {max} 个元素。",
+    ),
+    "sweep_budget": Text(
+        "torch gives {shape} here; not drawn: the sweep draws at most {max} elements in all.",
+        "torch 在这里得到 {shape}；未绘制：遍历最多共绘制 {max} 个元素。",
+    ),
+    "literal_too_deep": Text(
+        "{value} nests lists more than {max} deep", "{value} 的列表嵌套超过了 {max} 层"
     ),
     "alias_view": Text(
         "`{result}` is a view of `{input}`: it shares `{input}`'s memory, so no data was copied and writing into one "
@@ -222,6 +247,14 @@ MSG: dict[str, Text] = {
     ),
     "input_after": Text("`{name}` after the call", "调用之后的 `{name}`"),
     "number_result": Text("result is a Python {type}", "result 是一个 Python {type}"),
+    "empty_tensor": Text(
+        "`{name}` is empty: its shape {shape} has a 0 in it, so it holds no elements and there is nothing to draw.",
+        "`{name}` 是空张量：形状 {shape} 中有 0，没有任何元素，所以没有格子可画。",
+    ),
+    "panels_left_out": Text(
+        "`{name}` makes {total} 2-d panels; only the first {shown} are drawn. Every value is in \"What it prints\" below.",
+        "`{name}` 共有 {total} 个二维面板，这里只画出前 {shown} 个。所有的值都在下面的“运行输出”里。",
+    ),
     "not_deterministic": Text(
         "torch.empty does not initialise memory: these values are whatever the memory held, and change from run to run.",
         "torch.empty 不初始化内存：这些值只是内存中原有的内容，每次运行都可能不同。",
@@ -231,13 +264,20 @@ MSG: dict[str, Text] = {
         "The link's `{param}` could not be used ({why}); showing the example's value instead.",
         "链接中的 `{param}` 无法使用（{why}）；已改用示例中的值。",
     ),
-    "url_unknown_op": Text("unknown op '{value}'", "未知运算 '{value}'"),
+    "url_unknown_op": Text("unknown op {value}", "未知运算 {value}"),
     "url_not_literal": Text(
-        "'{value}' is not a nested list of numbers", "'{value}' 不是由数字组成的嵌套列表"
+        "{value} is not a nested list of numbers", "{value} 不是由数字组成的嵌套列表"
     ),
+    "url_unused_param": Text(
+        "The link's {param} is not used on this page with these settings, so it was ignored.",
+        "链接中的 {param} 在本页当前的设置下不起作用，已忽略。",
+    ),
+    "url_not_int": Text("{value} is not a whole number", "{value} 不是整数"),
+    "url_not_float": Text("{value} is not a number", "{value} 不是数字"),
+    "url_too_long": Text("{value} is longer than {max} characters", "{value} 超过了 {max} 个字符"),
     "url_out_of_range": Text("{value} is outside {low}..{high}", "{value} 超出了 {low}..{high} 的范围"),
     "url_ragged": Text("the rows have different lengths", "各行长度不一致"),
-    "url_bad_choice": Text("'{value}' is not one of {choices}", "'{value}' 不是 {choices} 之一"),
+    "url_bad_choice": Text("{value} is not one of {choices}", "{value} 不是 {choices} 之一"),
     "url_bad_count": Text("needs {min} to {max} tensors", "需要 {min} 到 {max} 个张量"),
     # errors from torch, explained
     "torch_says": Text("torch says", "torch 的报错"),
@@ -264,6 +304,23 @@ MSG: dict[str, Text] = {
     ),
     "fix_none": Text(
         "make the shapes agree as the shape rule above says.", "按上面的形状规则让各形状一致。"
+    ),
+    "fix_negative_power": Text(
+        "an integer to a negative power is a fraction, which an integer dtype cannot hold: give `input` a float "
+        "dtype (float32 or float64), or keep the exponent at 0 or above.",
+        "整数的负数次幂是分数，整数类型无法表示：把 `input` 的类型改为浮点（float32 或 float64），或让指数不小于 0。",
+    ),
+    "fix_overflow": Text(
+        "choose a value that fits the dtype (torch's `{type}`): float32 reaches about ±3.4e38, int64 about ±9.2e18.",
+        "请选择该类型（torch 所说的 `{type}`）能表示的值：float32 最大约 ±3.4e38，int64 约 ±9.2e18。",
+    ),
+    "fix_too_large": Text(
+        "ask for a smaller result (fewer or smaller sizes): this one is too large to allocate.",
+        "请把结果改小（减少维数或各维大小）：这个结果太大，无法分配内存。",
+    ),
+    "fix_dtypes": Text(
+        "give the inputs dtypes this op takes together (the dtype box of each grid), e.g. one dtype for all.",
+        "把各输入改成该运算能一起接受的类型（每个表格的类型框），例如全部使用同一种类型。",
     ),
     "dim_reset": Text(
         "`{arg}={value}` is out of range for the new shape; it was reset to {default}.",

@@ -67,7 +67,7 @@ def groups_of(sources: Mapping[int, tuple[int, ...]]) -> dict[tuple[int, ...], l
 
 def dim_styles(input_ndim: int, sources: Mapping[int, tuple[int, ...]], lang: str) -> DimStyles:
     """The colours and notes for an input of `input_ndim` dims whose result dims came from `sources`."""
-    if not sources:
+    if not sources or input_ndim > len(DIM_COLOURS):  # more input dims than colours: axes keep their plain colour
         return DimStyles({}, {}, {})
     made_from = groups_of(sources)
     results, notes = {}, {}

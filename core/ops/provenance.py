@@ -23,8 +23,9 @@ def first_tensor(result) -> torch.Tensor | None:
     return None
 
 
-def sources(call: OpCall, out_index: tuple[int, ...]) -> list[Cell]:
-    """The input cells that result[out_index] depends on."""
+def sources(call: OpCall, out_index: tuple[int, ...]) -> list[Cell] | None:
+    """The input cells that result[out_index] depends on; None where autograd cannot follow the op (an integer
+    result such as argmax's carries no gradient), so the page says so instead of claiming no source."""
     generator = torch.Generator().manual_seed(0)  # a private generator: never the global RNG
     leaves: dict[str, torch.Tensor] = {}
     tensors = {}
@@ -41,17 +42,18 @@ def sources(call: OpCall, out_index: tuple[int, ...]) -> list[Cell]:
         for i, t in enumerate(items):
             leaf = (1 + torch.rand(t.shape, generator=generator, dtype=torch.float64)).requires_grad_()
             leaves[f"{param.name}[{i}]" if param.is_list else param.name] = leaf
-            copies.append(leaf)
+            # an in-place op (clamp_) is traced on a copy: autograd refuses in-place changes to a leaf
+            copies.append(leaf.clone() if call.spec.show_inputs_after else leaf)
         tensors[param.name] = copies if param.is_list else copies[0]
-    if not leaves or call.spec.random or call.spec.show_inputs_after:
-        return []  # nothing to trace, or an in-place op that autograd refuses on leaves
+    if not leaves:
+        return []  # a creation op: its cells come from its arguments, not from any input cell
     try:
         result = first_tensor(execute(replace(call, tensors=tensors)))  # (same shape as the real result)
         if result is None or not result.requires_grad:
-            return []  # integer outputs (argmax, indices) carry no gradient
+            return None  # integer outputs (argmax, indices) carry no gradient
         result[out_index].backward()
     except RuntimeError:
-        return []
+        return None
     cells: list[Cell] = []
     for name, leaf in leaves.items():
         cells += [(name, tuple(i)) for i in (leaf.grad != 0).nonzero().tolist()]

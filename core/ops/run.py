@@ -7,7 +7,10 @@ from typing import Any, Mapping
 import torch
 
 from core.grid import dtype_name, format_shape
+from core.limits import MAX_RESULT_ELEMENTS
 from core.messages import MSG
+from core.ops import error_kinds, result_size
+from core.ops.result_size import ResultTooLarge
 from core.ops.spec import REQUIRED, OpCall, dim_range, resolve
 
 
@@ -60,7 +63,16 @@ def call_args(call: OpCall) -> tuple[list, dict]:
 
 
 def execute(call: OpCall):
-    """Call torch; raises what torch raises. A random op draws from its own generator, never the global one."""
+    """Call torch; raises what torch raises. A random op draws from its own generator, never the global one.
+
+    Every torch call of an op comes through here (the run, the fix finder's candidates, the dim sweep, the
+    provenance trace), so the result's size is checked first, with no data: ResultTooLarge when over the cap.
+    """
+    result_size.check(call, _invoke)
+    return _invoke(call)
+
+
+def _invoke(call: OpCall):
     positional, keywords = call_args(call)
     if call.spec.implementation:
         return call.spec.implementation(*positional, **keywords)
@@ -81,7 +93,9 @@ def run(call: OpCall, lang: str) -> OpOutcome:
     copies = replace(call, tensors={name: _copy(value) for name, value in call.tensors.items()})
     try:
         return OpOutcome(execute(copies), None, copies.tensors)
-    except (RuntimeError, IndexError, TypeError, ValueError) as exc:
+    except ResultTooLarge as exc:
+        return OpOutcome(None, too_large(call, exc, lang))
+    except (RuntimeError, IndexError, TypeError, ValueError, OverflowError) as exc:
         return OpOutcome(None, explain(call, exc, lang))
 
 
@@ -100,6 +114,17 @@ def _copy(value):
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
+
+
+def too_large(call: OpCall, exc: ResultTooLarge, lang: str) -> OpError:
+    """The refusal of a result over the cap: its shape and size, the cap, and what to make smaller."""
+    shapes = " + ".join(format_shape(shape) for shape in exc.shapes)
+    cap = f"{MAX_RESULT_ELEMENTS:,}"
+    message = MSG["result_too_large"](lang, shape=shapes, elements=f"{exc.elements:,}", max=cap)
+    growing = [a.name for a in call.spec.args if a.kind in ("ints", "size", "int") and a.name != "seed"]
+    names = ", ".join(f"`{name}`" for name in growing + [t.name for t in call.spec.tensors])
+    fix = MSG["fix_result_too_large"](lang, names=names, max=cap)
+    return OpError(message, shapes_summary(call), fix, from_torch=False)
 
 
 def explain(call: OpCall, exc: Exception, lang: str) -> OpError:
@@ -123,7 +148,8 @@ def shapes_summary(call: OpCall) -> str:
 
 
 def _find_fix(call: OpCall, message: str, lang: str) -> str:
-    for explain_rule in (_index_out_of_range, _dim_out_of_range):
+    """A fix that fits this kind of refusal, or "" when none does (never shape advice for a non-shape error)."""
+    for explain_rule in (_index_out_of_range, _dim_out_of_range, _op_explains, _kind_of_error):
         fix = explain_rule(call, message, lang)
         if fix:
             return fix
@@ -133,7 +159,19 @@ def _find_fix(call: OpCall, message: str, lang: str) -> str:
         except Exception:  # a candidate that torch refuses too is simply not the fix
             continue
         return words
-    return call.spec.hint(lang) if call.spec.hint else MSG["fix_none"](lang)
+    if error_kinds.is_about_dtypes(message):
+        return MSG["fix_dtypes"](lang)
+    if call.spec.hint:
+        return call.spec.hint(lang)
+    return MSG["fix_none"](lang) if error_kinds.is_about_shapes(message) else ""
+
+
+def _op_explains(call: OpCall, message: str, lang: str) -> str | None:
+    return call.spec.explain(call, message, lang) if call.spec.explain else None
+
+
+def _kind_of_error(call: OpCall, message: str, lang: str) -> str | None:
+    return error_kinds.fix_for_kind(message, lang)
 
 
 def _candidate_fixes(call: OpCall, lang: str):

@@ -92,6 +92,8 @@ def swapped_dims(call, out_ndim: int) -> dict[int, int]:
     """transpose / t: two dims trade places."""
     if "dim0" not in call.args:
         return {0: 1, 1: 0} if out_ndim == 2 else same_dims(call, out_ndim)
+    if out_ndim == 0:  # a 0-d input: torch takes dims 0 and -1 and gives it back, with no dims to swap
+        return {}
     a, b = call.args["dim0"] % out_ndim, call.args["dim1"] % out_ndim
     mapping = same_dims(call, out_ndim)
     mapping[a], mapping[b] = b, a

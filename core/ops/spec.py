@@ -19,7 +19,9 @@ class TensorParam:
     dtypes: tuple[str, ...] = ALL_DTYPES  # dtypes the user may choose for it
     count: tuple[int, int] | None = None  # a list of tensors (`tensors`): (fewest, most)
     aligned_with_output: bool = False  # result[i] reads index[i] (gather's `index`)
-    number_when_0d: bool = False  # a 0-d grid is passed (and written) as a plain Python number: torch.mul(A, 2)
+    # a 0-d grid is passed (and written) as a plain Python number, torch.pow(A, 2), when the number has the grid's
+    # dtype; otherwise as the 0-d tensor, so the chosen dtype counts
+    number_when_0d: bool = False
     star: bool = False  # a list passed unpacked: torch.einsum(equation, *operands)
 
     @property
@@ -80,6 +82,8 @@ class OpSpec:
     hint: Text | None = None  # the fix to suggest when torch refuses and no small change helps
     try_fixes: bool = True  # look for a small change torch accepts (off where the hint is the lesson)
     validate: Callable[["OpCall", str], str | None] | None = None  # a check before torch sees the call
+    # (call, torch's message, lang) -> that refusal in plain words, or None when the message is not one it knows
+    explain: Callable[["OpCall", str, str], str | None] | None = None
     notes: Callable[["OpCall", Any, str], str] | None = None  # extra words under the shape rule (einsum's loops)
     extras: Callable[["OpCall", Any, str], list] | None = None  # (call, result, lang) -> extra figures (randn's histogram)
     dim_map: Callable[["OpCall", int], Mapping[int, int]] | None = None  # input dim -> result dim, for colours
@@ -89,6 +93,9 @@ class OpSpec:
     implementation: Callable | None = None  # for a guide idiom that is not one torch call: (torch) code run instead
     code: Callable[["OpCall"], str] | None = None  # that idiom's source line, e.g. "(torch.sign(input) + 1) / 2"
     imports: tuple[str, ...] = ()  # extra imports its snippet needs, e.g. "import numpy as np"
+    # (call) -> the result's shape from the inputs' shapes and the arguments, for an op whose size a dry run on meta
+    # tensors cannot tell (data-dependent, or numpy); the size cap reads it before torch runs (core/ops/result_size.py)
+    shape_of_result: Callable[["OpCall"], tuple[int, ...]] | None = None
 
     @property
     def label(self) -> str:

@@ -3,9 +3,15 @@
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import torch
+
 from core.grid import CellError, format_value, infer_dtype, parse_grid, shape_of, shape_problem
+from core.limits import MAX_ELEMENTS, MAX_NDIM
 from core.messages import MSG
 from core.ops.spec import OpCall, OpSpec, dim_range
+from core.text import shown
+
+_INT64_MIN = -(2**63)
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ def build_call(spec: OpSpec, state: OpState, lang: str) -> tuple[OpCall | None, 
                 problems.append(InputProblem(name, item.dtype, cells=grid.errors))
             parsed.append(grid.tensor)
         if param.number_when_0d:
-            parsed = [t.item() if t is not None and t.ndim == 0 else t for t in parsed]
+            parsed = [_as_number(t) for t in parsed]
         tensors[param.name] = parsed if param.is_list else parsed[0] if parsed else None
     for arg in spec.args:
         value = state.args[arg.name]
@@ -86,16 +92,38 @@ def build_call(spec: OpSpec, state: OpState, lang: str) -> tuple[OpCall | None, 
             message = shape_problem(tuple(value), lang)
             if message:
                 problems.append(InputProblem(arg.name, "", shape_message=message))
-        if arg.kind == "ints" and (not isinstance(value, tuple) or not value):
-            problems.append(InputProblem(arg.name, "", shape_message=MSG["not_ints"](lang, text=value)))
+        if arg.kind == "ints":
+            typed = isinstance(value, tuple) and value
+            message = ints_problem(value, lang) if typed else MSG["not_ints"](lang, text=shown(value))
+            if message:
+                problems.append(InputProblem(arg.name, "", shape_message=message))
     if problems:
         return None, problems
     args = dict(state.args)
     for arg in spec.args:
         value = args[arg.name]
-        if arg.whole_as_int and isinstance(value, float) and value.is_integer():
+        # past int64 torch cannot take the number as an int: it stays the float it was typed as, as in Python
+        if arg.whole_as_int and isinstance(value, float) and value.is_integer() and _INT64_MIN <= value < -_INT64_MIN:
             args[arg.name] = int(value)
     return OpCall(spec, tensors, args), []
+
+
+def _as_number(tensor):
+    """A 0-d tensor as the plain Python number torch.pow(A, 2) is written with, when that number stands for the same
+    dtype (2 is int64, 2.0 float32, True bool); otherwise the 0-d tensor itself, so the dtype the user chose counts
+    (with an int64 input, exponent 2.0 in float64 gives a float64 result; the number 2.0 would give float32)."""
+    if tensor is None or tensor.ndim != 0:
+        return tensor
+    number = tensor.item()
+    return number if torch.tensor(number).dtype == tensor.dtype else tensor
+
+
+def ints_problem(values: tuple[int, ...], lang: str) -> str | None:
+    """Why a list of whole numbers (a shape, `repeats`, `dims`) is over the caps, or None: at most MAX_NDIM + 1
+    numbers (a view may add a dim), each within +-MAX_ELEMENTS. The result's own size is checked when the op runs."""
+    if len(values) > MAX_NDIM + 1 or any(abs(v) > MAX_ELEMENTS for v in values):
+        return MSG["ints_too_large"](lang, text=shown(", ".join(map(str, values))), count=MAX_NDIM + 1, max=MAX_ELEMENTS)
+    return None
 
 
 def parse_ints(text: str) -> tuple[int, ...] | None:

@@ -101,6 +101,7 @@ EYE_K = OpSpec(
     shape_rule=lambda call, out, lang: f"np.eye({call.args['n']}, {call.args['m']}, k={call.args['k']}) -> {shp(out)}",
     implementation=_numpy_eye, code=lambda call: f"torch.tensor(np.eye({call.args['n']}, {call.args['m']}, k={call.args['k']}))",
     imports=("import numpy as np",), group="create",
+    shape_of_result=lambda call: (call.args["n"], call.args["m"]),  # numpy runs it: no dry run on meta tensors
 )
 
 ARANGE = OpSpec(

@@ -1,5 +1,6 @@
 """Ops that work element by element (and softmax, which works along a dim)."""
 
+from core.ops.entries.guide_data import GUIDE_LOGITS
 from core.ops.shape_words import aligned_right, broadcast_words, rule, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
@@ -149,7 +150,7 @@ SOFTMAX = OpSpec(
         Preset("guide_dim0", Text("The guide: dim=0: each column sums to 1", "指南示例：dim=0：每列和为 1"),
                {"input": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]}, {"dim": 0}),
         Preset("guide_logits", Text("The guide's logits before gather", "指南中 gather 之前的 logits"),
-               {"input": [[2.0, 1.0, 0.1], [0.5, 2.1, 1.3]]}, {"dim": 1}),
+               {"input": GUIDE_LOGITS}, {"dim": 1}),
         Preset("large", Text("Large logits: no overflow, torch subtracts the max", "很大的 logits：不会溢出，torch 会先减去最大值"),
                {"input": [[1000.0, 1001.0, 1002.0]]}, {"dim": 1}),
     ),

@@ -3,7 +3,7 @@
 from core.ops import einsum_words
 from core.ops.shape_words import aligned_right, broadcast_words, rule, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
-from core.text import Text
+from core.text import Text, shown
 
 _NUMERIC = ("int64", "float32", "float64")
 _A = [[1, 2], [3, 4]]
@@ -158,8 +158,12 @@ OUTER = OpSpec(
 
 
 def _einsum_check(call, lang):
+    return einsum_words.check(call.args["equation"], lang)
+
+
+def _einsum_explain(call, message, lang):
     shapes = [tuple(t.shape) for t in call.tensors["operands"]]
-    return einsum_words.check(call.args["equation"], shapes, lang)
+    return einsum_words.explain(message, call.args["equation"], shapes, lang)
 
 
 def _einsum_preset(key, en, zh, equation, operands, error=False):
@@ -189,9 +193,11 @@ EINSUM = OpSpec(
         "Einstein summation: letters name dims; letters in the output are kept, the others are multiplied and summed away.",
         "爱因斯坦求和约定：字母代表维度；出现在输出中的字母被保留，其余的相乘后求和消去。",
     ),
-    shape_rule=lambda call, out, lang: f"'{call.args['equation']}': " + ", ".join(shp(t.shape) for t in call.tensors["operands"]) + f" -> {shp(out)}",
-    validate=_einsum_check, notes=lambda call, result, lang: einsum_words.loops(call.args["equation"], lang),
-    hint=Text("one term per operand, one letter per dim, the same letter for the same size",
-              "每个操作数一组下标，每一维一个字母，同一字母对应相同大小"),
+    # the equation in a code span, whole (its box takes 60 characters): typed text is never markdown
+    shape_rule=lambda call, out, lang: f"{shown(call.args['equation'], 60)}: " + ", ".join(shp(t.shape) for t in call.tensors["operands"]) + f" -> {shp(out)}",
+    validate=_einsum_check, explain=_einsum_explain,
+    notes=lambda call, result, lang: einsum_words.loops(call.args["equation"], lang),
+    hint=Text("one term per operand, one letter per dim, the same letter for the same size (or 1, which broadcasts)",
+              "每个操作数一组下标，每一维一个字母，同一字母对应相同大小（或 1，可广播）"),
     same_scale=False, group="products",
 )

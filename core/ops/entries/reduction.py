@@ -1,10 +1,13 @@
 """Ops that reduce a tensor along a dim."""
 
+import torch
+
+from core.ops.entries.guide_data import GUIDE_LOGITS
 from core.ops.shape_words import reduced_dims, same_dims, shp
 from core.ops.spec import ArgParam, OpSpec, Preset, TensorParam
 from core.text import Text
 
-_ONES_2x3 = [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
+_ONES_2x3 = torch.ones((2, 3)).tolist()  # the guide's a = torch.ones((2, 3)), made by torch
 
 
 def _sum_rule(call, out, lang: str) -> str:
@@ -111,7 +114,7 @@ ARGMAX = OpSpec(
     args=(ArgParam("dim", "dim", 1, torch_default=None, none_allowed=True),
           ArgParam("keepdim", "bool", False, torch_default=False, help="keepdim_help")),
     presets=(
-        Preset("rows", Text("dim=1: the predicted class of each row", "dim=1：每行的预测类别"), {"input": [[2.0, 1.0, 0.1], [0.5, 2.1, 1.3]]}, {"dim": 1}),
+        Preset("rows", Text("dim=1: the predicted class of each row", "dim=1：每行的预测类别"), {"input": GUIDE_LOGITS}, {"dim": 1}),
         Preset("flat", Text("No dim: the position in the flattened tensor", "不指定 dim：在展平后张量中的位置"), {"input": _MATRIX}, {"dim": None}),
     ),
     summary=Text("The position of the largest value (int64), along dim or in the flattened tensor.",
