@@ -1,5 +1,7 @@
 """Optimizers on a surface: trajectories of real torch.optim optimizers on 2-d test functions, step by step."""
 
+import time
+
 import streamlit as st
 
 from components.code_panel import code_panel
@@ -9,16 +11,17 @@ from core.messages import MSG
 from core.surface.codegen import surface_snippet
 from core.surface.figures import surface_figure, values_figure
 from core.surface.functions import FUNCTIONS
-from core.surface.params import PARAMS, SURFACE_OPTIMIZERS, parse_names, surface_racers
-from core.surface.trajectories import run_race, up_to
+from core.surface.params import PARAMS, SURFACE_OPTIMIZERS, lr_steps, parse_names, settle, surface_racers
+from core.surface.trajectories import Walk, up_to, walk_until
 
 PAGE = "surface"
 REVEAL_PER_TICK = 8  # steps added to the drawing per tick while playing
+WALK_SECONDS = 0.2  # a run walks the racers about this long at most; a long walk goes on in the next ticks
 
 lang = st.session_state.get("lang", "en")
 st.title(MSG["surface_title"](lang))
 st.caption(MSG["surface_intro"](lang))
-restore(PAGE, PARAMS, lang)
+restore(PAGE, PARAMS, lang, settle)
 key = lambda name: f"{PAGE}.{name}"  # noqa: E731
 
 left, middle, right = st.columns(3)
@@ -28,7 +31,7 @@ if function.options:
     left.slider("condition", 1.0, 100.0, key=key("condition"), help=function.options[0].label(lang))
 middle.number_input("x", -10.0, 10.0, key=key("x"), step=0.1, format="%g")
 middle.number_input("y", -10.0, 10.0, key=key("y"), step=0.1, format="%g")
-right.select_slider("lr", [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0], key=key("lr"))
+right.select_slider("lr", lr_steps(st.session_state[key("lr")]), key=key("lr"))
 right.slider("momentum", 0.0, 0.99, key=key("momentum"), step=0.01)
 right.number_input(MSG["surface_steps"](lang), 1, 500, key=key("steps"), step=10)
 chosen = parse_names(st.session_state[key("optimizers")])
@@ -40,23 +43,26 @@ options = {"condition": settings["condition"]} if function.options else {}
 racers = surface_racers(picked, settings["lr"], settings["momentum"])
 signature = (function.name, tuple(options.items()), settings["x"], settings["y"], tuple(map(str, racers)), settings["steps"])
 if st.session_state.get("surface.signature") != signature:  # new settings: race again, show it from the start
-    st.session_state["surface.trajectories"] = run_race(function, (settings["x"], settings["y"]), racers, settings["steps"], options)
+    st.session_state["surface.walks"] = [Walk(function, (settings["x"], settings["y"]), r, settings["steps"], options) for r in racers]
     st.session_state["surface.signature"] = signature
     st.session_state["surface.shown"] = 0
     st.session_state["surface.playing"] = bool(racers)
-trajectories = st.session_state["surface.trajectories"]
+walks = st.session_state["surface.walks"]
+trajectories = [walk.trajectory for walk in walks]
 query = publish(PAGE, PARAMS, lang)
-for trajectory in trajectories:
-    if trajectory.status != "ok":
-        st.warning(f"{trajectory.racer.label}: {trajectory.explain(lang)}")
 
 
 @st.fragment(run_every=0.5 if st.session_state.get("surface.playing") else None)
 def paths() -> None:
-    """Reveal the paths a few steps at a time, as if they were being walked now."""
+    """Walk on (a long walk takes several runs) and reveal the paths a few steps at a time, as if they were being
+    walked now."""
+    walked = walk_until(walks, time.perf_counter() + WALK_SECONDS)
+    for trajectory in trajectories:  # a racer that stops mid-walk is said at once
+        if trajectory.status != "ok":
+            st.warning(f"{trajectory.racer.label}: {trajectory.explain(lang)}")
     shown = st.session_state["surface.shown"]
     if st.session_state.get("surface.playing"):
-        shown = st.session_state["surface.shown"] = min(shown + REVEAL_PER_TICK, settings["steps"])
+        shown = st.session_state["surface.shown"] = min(shown + REVEAL_PER_TICK, walked)
         if shown >= settings["steps"]:
             st.session_state["surface.playing"] = False
             st.rerun(scope="app")
@@ -73,4 +79,8 @@ def paths() -> None:
 
 
 paths()
-code_panel(*surface_snippet(function, (settings["x"], settings["y"]), racers, settings["steps"], options, trajectories), query, lang)
+code, printed = surface_snippet(function, (settings["x"], settings["y"]), racers, settings["steps"], options, trajectories)
+if not all(walk.done for walk in walks):  # the page reruns in full when the walk ends
+    printed = None
+    st.caption(MSG["surface_walking"](lang))
+code_panel(code, printed, query, lang)

@@ -4,10 +4,10 @@ import time
 
 import streamlit as st
 
-from components.code_panel import code_panel
 from components.heatmap import heatmap
 from components.race_state import current_race, reset
 from components.racer_panels import racer_panels
+from components.script_output import script_block
 from components.url_state import publish, restore, values
 from core.figures import tensor_figure
 from core.messages import MSG
@@ -16,22 +16,21 @@ from core.training.boundary import decision_grid, prediction_curve
 from core.training.config import RaceConfig, config_problems
 from core.training.datasets import DATASETS
 from core.training.lab_figures import boundary_figure, curve_figure, loss_figure
-from core.training.lab_params import PARAMS, SPEEDS, parse_racers
+from core.training.lab_params import PARAMS, SPEEDS, parse_racers, settle
 from core.training.optimizer_state import optimizer_state
 from core.training.optimizers import OPTIMIZERS
 from core.training.results import results_table
-from core.training.script import script_printed, training_script
 
 PAGE = "train"
 TICK_SECONDS = 0.5
-TICK_BUDGET_SECONDS = 0.3  # a tick stops early past this, so slow racers (LBFGS) never hold up Pause
+TICK_BUDGET_SECONDS = 0.2  # a tick stops early past this, so slow racers (LBFGS) never hold up Pause
 BOUNDARY_GRID = 40
 BOUNDARY_SECONDS = 1.5
 
 lang = st.session_state.get("lang", "en")
 st.title(MSG["lab_title"](lang))
 st.caption(MSG["lab_intro"](lang))
-restore(PAGE, PARAMS, lang)
+restore(PAGE, PARAMS, lang, settle)
 key = lambda name: f"{PAGE}.{name}"  # noqa: E731
 
 data_col, model_col, budget_col = st.columns(3)
@@ -39,7 +38,7 @@ with data_col:
     st.markdown(f"##### {MSG['lab_data'](lang)}")
     st.selectbox("dataset", list(DATASETS), key=key("dataset"), format_func=lambda n: DATASETS[n].title(lang))
     max_noise = DATASETS[st.session_state[key("dataset")]].max_noise
-    st.session_state[key("noise")] = min(st.session_state[key("noise")], max_noise)
+    st.session_state[key("noise")] = min(st.session_state[key("noise")], max_noise)  # after a dataset switch; a link's is settled
     st.slider("noise", 0.0, max_noise, key=key("noise"), step=0.01)
     st.number_input("n_points", 10, 2000, key=key("n_points"), step=50)
 with model_col:
@@ -185,7 +184,5 @@ else:
     if len(shown) <= 2:
         st.caption(MSG["lab_no_state"](lang))
 
-racer = race.racers[index].racer
 st.markdown(f"##### {MSG['lab_script'](lang)}")
-finished = race.done and race.racers[index].status == "finished"
-code_panel(training_script(config, racer), script_printed(race, index) if finished else None, query, lang)
+script_block(race, index, query, lang)

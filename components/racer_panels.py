@@ -34,7 +34,7 @@ def racer_panels(racers: list[Racer], lang: str) -> None:
                 help_text = MSG["lab_torch_default"](lang, value=default)
                 if hyper.name == spec.lr_name:
                     help_text += " " + MSG["lab_lr_help"](lang)
-                _widget(index, hyper, help_text, racers)
+                _widget(index, hyper, help_text, racers, default)
             defaults_column, remove_column = st.columns(2)
             defaults_column.button(MSG["lab_to_torch_defaults"](lang), key=_key(index, "torch_defaults"),
                                    on_click=_torch_defaults, args=(index, racers), help=MSG["lab_to_torch_defaults_help"](lang))
@@ -42,15 +42,16 @@ def racer_panels(racers: list[Racer], lang: str) -> None:
                                  disabled=len(racers) == 1)
 
 
-def _widget(index: int, hyper, help_text: str, racers: list[Racer]) -> None:
+def _widget(index: int, hyper, help_text: str, racers: list[Racer], default) -> None:
+    """The widget for one hyper-parameter; `default` (torch's) gives a tuple's length."""
     args = dict(on_change=_write_back, args=(racers,), help=help_text)
     if hyper.kind == "bool":
         st.checkbox(hyper.name, key=_key(index, hyper.name), **args)
     elif hyper.kind == "choice":
         st.selectbox(hyper.name, hyper.choices, key=_key(index, hyper.name), format_func=str, **args)
-    elif hyper.kind == "pair":
-        left, right = st.columns(2)
-        for part, column in ((0, left), (1, right)):
+    elif hyper.kind == "tuple":
+        for part, column in enumerate(st.columns(len(default))):
+            # a part torch leaves None by default (Adafactor's eps[0]) may stay empty
             column.number_input(f"{hyper.name}[{part}]", hyper.minimum, hyper.maximum, key=_key(index, hyper.name, f".{part}"),
                                 format="%g", step=0.001, **args)
     elif hyper.kind == "int":
@@ -66,7 +67,7 @@ def _fill(racers: list[Racer]) -> None:
         for name, value in racer.values().items():
             if isinstance(value, tuple):
                 for part, item in enumerate(value):
-                    st.session_state[_key(index, name, f".{part}")] = float(item)
+                    st.session_state[_key(index, name, f".{part}")] = None if item is None else float(item)
             elif isinstance(value, float):
                 st.session_state[_key(index, name)] = float(value)
             else:
@@ -79,8 +80,8 @@ def _read(index: int, racer: Racer) -> Racer:
     spec = OPTIMIZERS[racer.optimizer]
     start, hyper = spec.start_values(), {}
     for h in spec.hypers:
-        if h.kind == "pair":
-            value = (st.session_state[_key(index, h.name, ".0")], st.session_state[_key(index, h.name, ".1")])
+        if h.kind == "tuple":
+            value = tuple(st.session_state[_key(index, h.name, f".{part}")] for part in range(len(start[h.name])))
         else:
             value = st.session_state[_key(index, h.name)]
         if value != start[h.name] or h.name == spec.lr_name:

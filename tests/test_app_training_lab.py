@@ -188,3 +188,77 @@ def test_step_while_playing_pauses_and_takes_one_step():
     before = race(at).step_count
     at.button(key="train.step_once").click().run()
     assert not at.session_state["train.playing"] and race(at).step_count == before + 1
+
+
+def finish(at: AppTest, runs: int = 100) -> AppTest:
+    """Play the race to its end, then run until the script block has what the script prints (each run is one tick
+    in AppTest)."""
+    at.button(key="train.play").click().run()
+    for _ in range(runs):
+        held = at.session_state["train.script_run"] if "train.script_run" in at.session_state else None
+        if race(at).done and (held is None or held[2].done) and any("Computed" in c.value for c in at.caption):
+            return at
+        at.run()
+    raise AssertionError("the race or the script's run did not end")
+
+
+def test_a_link_s_noise_above_the_dataset_s_maximum_is_said_and_the_warning_stays():
+    at = open_lab({"noise": "1.0", "dataset": "moons", "steps": "5"})
+    messages = [w.value for w in at.warning if "`noise`" in w.value]
+    assert messages and "` 1.0 `" in messages[0] and "0.5" in messages[0]
+    assert race(at).config.noise == 0.5
+    at.button(key="train.step_once").click().run()
+    assert [w.value for w in at.warning if "`noise`" in w.value], "the warning went away on the next run"
+    at.slider(key="train.width").set_value(9).run()
+    assert not [w.value for w in at.warning if "`noise`" in w.value]
+
+
+def test_every_optimizer_from_one_link():
+    """All sixteen, one racer each, fit in the link; the ones that cannot train the MLP say why, the others run."""
+    from core.training.optimizers import OPTIMIZERS
+
+    text = ";".join(OPTIMIZERS)
+    at = open_lab({"racers": text, "steps": "3"})
+    assert not at.exception and not at.error
+    at.button(key="train.step_once").click().run()
+    states = {s.racer.optimizer: s.status for s in race(at).racers}
+    assert states.pop("SparseAdam") == states.pop("Muon") == "cannot_run"
+    assert set(states.values()) == {"running"}
+    assert at.query_params["racers"] == text
+
+
+def test_a_new_optimizer_is_added_raced_and_its_tuple_panel_edited():
+    """Adafactor from the Add box: its eps panel shows torch's (None, 0.001), the first box empty; editing the
+    second writes eps=None/0.01 into the racers text, and the race follows."""
+    at = open_lab({"steps": "20", "racers": "SGD:lr=0.1"})
+    at.selectbox(key="train.add").select("Adafactor").run()
+    at.button(key="train.add_button").click().run()
+    assert at.text_input(key="train.racers").value == "SGD:lr=0.1;Adafactor:lr=0.1"
+    assert at.number_input(key="train.hyper.1.eps.0").value is None
+    assert at.number_input(key="train.hyper.1.eps.1").value == 0.001
+    at.number_input(key="train.hyper.1.eps.1").set_value(0.01).run()
+    assert not at.exception
+    assert at.text_input(key="train.racers").value == "SGD:lr=0.1;Adafactor:lr=0.1,eps=None/0.01"
+    assert race(at).racers[1].racer.hyper["eps"] == (None, 0.01)
+
+
+def test_the_script_block_shows_what_the_script_prints_and_the_drift():
+    """A fast-path racer: the printed block is the script's own loop's output (script_output of a PlainRun), with
+    the race's drift from it said above; a plain-path racer's block is the race's own numbers, said so."""
+    from core.training.config import Racer
+    from core.training.plain import PlainRun
+    from core.training.script import script_output
+
+    at = finish(open_lab({"steps": "60", "racers": "AdamW:lr=0.01;LBFGS:lr=1"}))
+    assert not at.exception
+    expected = script_output(PlainRun(race(at).config, Racer("AdamW", {"lr": 0.01})).advance())
+    assert at.code[1].value.strip() == expected.strip()
+    assert any("at most" in c.value and "apart over 60 steps" in c.value for c in at.caption)
+    at.selectbox(key="train.inspect_racer").select_index(1).run()
+    assert any("plain path" in c.value for c in at.caption if "Computed" in c.value)
+
+
+def test_too_many_lbfgs_iterations_per_step_are_refused_with_a_message():
+    at = open_lab({"racers": ";".join(["LBFGS:max_iter=20"] * 3)})
+    assert not at.exception
+    assert any("60 iterations" in e.value for e in at.error)

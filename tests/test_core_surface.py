@@ -11,7 +11,9 @@ import torch
 from core.messages.surface import MSG
 from core.surface.figures import surface_figure, surface_grid, values_figure
 from core.surface.functions import FUNCTIONS
-from core.surface.trajectories import MAX_STEPS, Racer, run_race, run_racer
+from core.surface.params import LR_STEPS, SURFACE_OPTIMIZERS, lr_steps, settle, surface_racers
+from core.surface.trajectories import MAX_STEPS, Racer, Walk, run_race, run_racer, walk_until
+from core.training.optimizers import OPTIMIZERS
 from core.text import Text
 
 PI = math.pi
@@ -152,6 +154,73 @@ def test_refusals_are_messages():
     assert ok.status == "ok"
     assert run_racer(bowl, ("a", 1), Racer("SGD"), 5).status == "refused"
     assert run_racer(bowl, (float("nan"), 1), Racer("SGD"), 5).status == "refused"
+
+
+def test_every_optimizer_that_can_move_a_point_is_offered():
+    """Every catalog optimizer but SparseAdam (sparse gradients only) and Muon (2-d parameters only), each refused
+    with its reason when asked for anyway."""
+    assert set(SURFACE_OPTIMIZERS) == set(OPTIMIZERS) - {"SparseAdam", "Muon"}
+    assert {"Adamax", "Rprop", "Adafactor", "FTRL", "LBFGS"} <= set(SURFACE_OPTIMIZERS)
+    muon = run_racer(FUNCTIONS["bowl"], (1.0, 1.0), Racer("Muon"), 5)
+    assert muon.status == "refused" and "2-d" in muon.explain("en") and "二维" in muon.explain("zh")
+
+
+@pytest.mark.parametrize("name", SURFACE_OPTIMIZERS)
+def test_each_optimizer_walks_as_a_plain_torch_loop(name):
+    """Ten steps on Himmelblau from (1, 1) at the page's lr and momentum: every point equals a loop written from
+    torch.optim alone (FTRL is the project's own class)."""
+    racer = surface_racers([name], 0.01, 0.9)[-1]
+    trajectory = run_racer(FUNCTIONS["himmelblau"], (1.0, 1.0), racer, 10)
+    assert trajectory.status == "ok" and len(trajectory.points) == 11
+    p = torch.tensor([1.0, 1.0], requires_grad=True)  # (2,)
+    values = {**OPTIMIZERS[name].start_values(), **racer.hyper}
+    optimizer = (getattr(torch.optim, name, None) or OPTIMIZERS[name].cls)([p], **values)
+
+    def closure():
+        optimizer.zero_grad()
+        loss = (p[0] ** 2 + p[1] - 11) ** 2 + (p[0] + p[1] ** 2 - 7) ** 2
+        loss.backward()
+        return loss
+
+    for point in trajectory.points[1:]:
+        if name == "LBFGS":
+            optimizer.step(closure)
+        else:
+            closure()
+            optimizer.step()
+        assert point == pytest.approx(p.tolist(), abs=1e-6)
+
+
+def test_a_walk_goes_on_in_pieces_and_ends_as_one_run():
+    """Walks advanced a few steps at a time (as the page does over several runs) end exactly where run_racer ends;
+    walk_until stops at its deadline between chunks and says how far every walk has got."""
+    rosenbrock = FUNCTIONS["rosenbrock"]
+    racers = [Racer("LBFGS"), Racer("Adam", {"lr": 0.05}), Racer("SGD", {"lr": 10.0})]
+    walks = [Walk(rosenbrock, (-1.5, 1.5), r, 60) for r in racers]
+    assert walk_until(walks, deadline=0) == 0  # no time: no step
+    for walk in walks:
+        walk.advance(7)
+    assert walk_until(walks, deadline=0) == 7
+    assert walk_until(walks, deadline=math.inf) == 60 and all(w.done for w in walks)
+    for walk, racer in zip(walks, racers):
+        whole = run_racer(rosenbrock, (-1.5, 1.5), racer, 60)
+        assert (walk.trajectory.points, walk.trajectory.status) == (whole.points, whole.status)
+    assert walks[2].trajectory.status == "diverged"
+
+
+def test_a_link_s_optimizers_and_lr_are_used_or_explained():
+    """lr=0.07 is no stop of the slider, and is used as given; optimizers the page cannot run are left out, each
+    with a message naming it and why (a code span, cut short); with none left, SGD runs and the page says so."""
+    assert 0.07 in lr_steps(0.07) and lr_steps(0.05) == list(LR_STEPS)
+    values, messages = settle({"optimizers": "SGD,Adamw,LBFGSS,SparseAdam,Muon,SGD,LBFGS"}, "en")
+    assert values["optimizers"] == "SGD,LBFGS"
+    assert len(messages) == 5 and all("left out" in m for m in messages)
+    for word in ("` Adamw `", "` LBFGSS `", "sparse", "2-d", "twice"):
+        assert any(word in m for m in messages), word
+    values, messages = settle({"optimizers": "[x](https://evil.example)" * 5}, "zh")
+    outside_code = re.sub(r"`+ [^`]* `+", "", messages[0])
+    assert values["optimizers"] == "SGD" and len(messages) == 2 and "](" not in outside_code and "…" in messages[0]
+    assert settle({"optimizers": "SGD,Adam"}, "en") == ({"optimizers": "SGD,Adam"}, [])
 
 
 def test_steps_are_capped():

@@ -23,14 +23,16 @@ from core.messages.training_engine import MSG
 from core.training.model import MLP
 from core.training.optimizer_state import optimizer_state
 from core.training.optimizers import OPTIMIZERS
-from core.training.plain import train_alone
+from core.training.plain import PlainRun, train_alone
 from core.training.race import Race
 from core.training.results import results_table
-from core.training.script import script_printed, training_script
+from core.training.script import drift_note, script_output, script_printed, script_run_needed, training_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
-DENSE_FAST = [name for name, spec in OPTIMIZERS.items() if spec.fast]  # all but LBFGS and SparseAdam
+DENSE_FAST = [name for name, spec in OPTIMIZERS.items() if spec.fast]  # all but the plain-path ones
+# what trains the MLP; SparseAdam (sparse gradients only) and Muon (2-d parameters only) train the clicks task
+ON_MLP = [name for name, spec in OPTIMIZERS.items() if spec.sparse != "only" and not spec.matrices_only]
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -148,9 +150,9 @@ EASY = RaceConfig(dataset="gaussians", hidden_layers=0, steps=100, batch_size=50
 
 
 def test_every_optimizer_makes_progress_on_an_easy_problem():
-    """From the same start, each optimizer lowers the whole-train-set loss clearly below where it began; SparseAdam on
-    the sparse task, the only place it can run."""
-    racers = [Racer(name) for name in OPTIMIZERS if name != "SparseAdam"]
+    """From the same start, each optimizer lowers the whole-train-set loss clearly below where it began; SparseAdam and
+    Muon on the sparse task, the only place they can run."""
+    racers = [Racer(name) for name in ON_MLP]
     race = Race(EASY, racers)
     start = race.evaluate()
     for _ in race.run():
@@ -160,8 +162,9 @@ def test_every_optimizer_makes_progress_on_an_easy_problem():
         assert state.status == "finished", (state.name, state.note)
         assert after.train_loss < 0.85 * before.train_loss, state.name
         assert after.test_accuracy > 0.85, state.name
-    sparse = finished(RaceConfig(dataset="clicks", steps=150, eval_every=0), [Racer("SparseAdam")])
-    assert sparse.evaluate()[0].train_loss < 0.7 * math.log(2)  # from w = 0, the loss starts at log 2
+    sparse = finished(RaceConfig(dataset="clicks", steps=150, eval_every=0), [Racer("SparseAdam"), Racer("Muon")])
+    for evaluation in sparse.evaluate():
+        assert evaluation.train_loss < 0.7 * math.log(2)  # from w = 0, the loss starts at log 2
 
 
 def test_sparse_adam_runs_only_on_sparse_gradients():
@@ -180,6 +183,86 @@ def test_sparse_adam_runs_only_on_sparse_gradients():
         optimizer = torch.optim.SparseAdam(MLP(2, 1, 0, 1, "ReLU", False, torch.Generator()).parameters())
         optimizer.param_groups[0]["params"][0].grad = torch.ones(1, 2)
         optimizer.step()
+
+
+def test_the_catalog_holds_every_torch_optim_optimizer():
+    """Every optimizer class torch.optim ships (read from torch.optim itself) is in the catalog under its own name,
+    plus the project's FTRL; each hyper-parameter starts from torch's default unless the entry says otherwise."""
+    shipped = {name for name in dir(torch.optim) if inspect.isclass(getattr(torch.optim, name))
+               and issubclass(getattr(torch.optim, name), torch.optim.Optimizer)
+               and getattr(torch.optim, name) is not torch.optim.Optimizer}
+    assert {"Adamax", "Rprop", "Adafactor", "Muon", "SparseAdam", "LBFGS"} <= shipped
+    assert set(OPTIMIZERS) == shipped | {"FTRL"}
+    assert all(OPTIMIZERS[name].cls is getattr(torch.optim, name) for name in shipped)
+    assert OPTIMIZERS["Adafactor"].start_values()["eps"] == (None, 1e-3)
+    assert OPTIMIZERS["Rprop"].start_values() == {"lr": 0.01, "etas": (0.5, 1.2), "step_sizes": (1e-06, 50)}
+
+
+def test_muon_runs_only_where_every_parameter_is_a_matrix():
+    """Muon on the MLP (1-d biases) cannot run and names them; on the clicks task, whose one parameter is the (30, 1)
+    embedding weight, it trains on the plain path with a dense embedding."""
+    race = finished(RaceConfig(steps=3), [Racer("Muon"), Racer("Adam")])
+    state = race.racers[0]
+    assert state.status == "cannot_run" and "layers.0.bias (8,)" in state.note and "clicks" in state.note
+    assert CJK.search(Race(RaceConfig(steps=3), [Racer("Muon")], lang="zh").racers[0].note)
+    with pytest.raises(ValueError, match="2D parameters"):  # what torch itself says, which the race avoids
+        torch.optim.Muon(MLP(2, 1, 0, 1, "ReLU", False, torch.Generator()).parameters())
+    clicks = finished(RaceConfig(dataset="clicks", steps=3), [Racer("Muon")])
+    assert clicks.racers[0].status == "finished" and clicks.racers[0].path == "plain"
+    assert not clicks.model(0).embedding.weight.grad.is_sparse
+
+
+def _torch_loop(config: RaceConfig, name: str, values: dict) -> list[float]:
+    """The textbook loop written here from torch alone: torch.optim.<name> by its name (FTRL is the project's), a
+    DataLoader with a seeded shuffle, and the model the script builds."""
+    data = make_data(config.dataset, config.n_points, config.noise_value, config.test_fraction, config.data_seed)
+    loss_fn = LOSSES[config.loss].module()
+    if config.dataset == "clicks":
+        from core.training.model import IdLogistic
+        model = IdLogistic(30, sparse=OPTIMIZERS[name].sparse != "no", sigmoid_output=False)
+    else:
+        model = MLP(2, 1, config.hidden_layers, config.width, config.activation, False,
+                    torch.Generator().manual_seed(config.init_seed))
+    optimizer = (getattr(torch.optim, name, None) or OPTIMIZERS[name].cls)(model.parameters(), **values)
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(data.x_train, data.y_train),
+                                         batch_size=config.batch_size, shuffle=True,
+                                         generator=torch.Generator().manual_seed(config.batch_seed))
+    losses = []
+    while len(losses) < config.steps:
+        for xb, yb in loader:
+            def closure():
+                optimizer.zero_grad()
+                loss = loss_fn(model(xb), yb)
+                loss.backward()
+                return loss
+
+            if name == "LBFGS":
+                losses.append(optimizer.step(closure).item())
+            else:
+                losses.append(closure().item())
+                optimizer.step()
+            if len(losses) == config.steps:
+                break
+    return losses
+
+
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_each_optimizer_races_as_a_plain_torch_loop(name):
+    """Every catalog optimizer, at the playground's start values, raced for 25 steps (more than one epoch): its
+    batch losses equal those of a loop written from torch alone; exactly on the plain path, within 1e-5 on the
+    fast one (its batched matmuls add in another order)."""
+    spec = OPTIMIZERS[name]
+    dataset = "clicks" if spec.sparse == "only" or spec.matrices_only else "moons"
+    config = RaceConfig(dataset=dataset, steps=25, eval_every=0, n_points=80, batch_size=16)
+    race = finished(config, [Racer(name), Racer("SGD")])  # SGD keeps the fast path in use beside it
+    state = race.racers[0]
+    assert state.status == "finished", state.note
+    expected = _torch_loop(config, name, spec.start_values())
+    if state.path == "plain":
+        assert state.losses == expected
+    else:
+        assert max(abs(a - b) for a, b in zip(state.losses, expected)) <= 1e-5
+    assert state.path == ("fast" if spec.fast and dataset != "clicks" else "plain")
 
 
 def test_lbfgs_runs_with_a_closure_and_counts_its_evaluations():
@@ -399,6 +482,11 @@ SCRIPT_CASES = {
     "ftrl-clicks": (RaceConfig(dataset="clicks", steps=60), Racer("FTRL")),
     "sparseadam-clicks": (RaceConfig(dataset="clicks", loss="BCELoss", steps=60), Racer("SparseAdam")),
     "sgd-blobs": (RaceConfig(dataset="blobs", loss="CrossEntropyLoss", steps=60), Racer("SGD", {"momentum": 0.9})),
+    "adamax-circles": (RaceConfig(dataset="circles", steps=60), Racer("Adamax")),
+    "rprop-xor": (RaceConfig(dataset="xor", steps=60), Racer("Rprop", {"etas": (0.4, 1.3)})),
+    "adafactor-spiral3": (RaceConfig(dataset="spiral3", loss="CrossEntropyLoss", steps=60),
+                          Racer("Adafactor", {"eps": (None, 0.01)})),
+    "muon-clicks": (RaceConfig(dataset="clicks", steps=60), Racer("Muon", {"adjust_lr_fn": "match_rms_adamw"})),
 }
 MARK = "=====SCRIPT====="
 DRIVER = textwrap.dedent(
@@ -413,8 +501,9 @@ DRIVER = textwrap.dedent(
 
 
 def test_training_scripts_run_alone_and_print_the_engine_s_losses(tmp_path):
-    """Each script, run in one fresh interpreter (runpy, one after another), prints the losses the race recorded for
-    that racer (within 1e-5) and the same final scores as script_printed() writes from the race."""
+    """Each script, run in one fresh interpreter (runpy, one after another), prints exactly what the page shows:
+    script_output() of the script's loop run here, and for a plain-path racer also script_printed() from the race's
+    own numbers; a fast-path racer's race numbers agree within 1e-5."""
     paths, races = [], {}
     for key, (config, racer) in SCRIPT_CASES.items():
         path = tmp_path / f"{key}.py"
@@ -426,6 +515,9 @@ def test_training_scripts_run_alone_and_print_the_engine_s_losses(tmp_path):
     assert done.returncode == 0, done.stderr
     outputs = [chunk.split("\n", 1)[1] for chunk in done.stdout.split(MARK)[1:]]
     for (key, race), printed in zip(races.items(), outputs):
+        assert printed == script_output(PlainRun(*SCRIPT_CASES[key]).advance()), key
+        if not script_run_needed(race.racers[0]):
+            assert printed == script_printed(race, 0), key
         expected = script_printed(race, 0)
         steps = [(int(m[1]), float(m[2])) for m in re.finditer(r"step\s+(\d+)\s+loss (\S+)", printed)]
         assert steps[:10] == [(i, pytest.approx(race.racers[0].losses[i - 1], abs=1e-5)) for i in range(1, 11)], key
@@ -433,6 +525,100 @@ def test_training_scripts_run_alone_and_print_the_engine_s_losses(tmp_path):
         assert words(printed) == words(expected), key
         numbers = [float(n) for n in re.findall(r"-?\d+\.\d+", printed)]
         assert numbers == pytest.approx([float(n) for n in re.findall(r"-?\d+\.\d+", expected)], abs=2e-5), key
+
+
+def test_the_page_says_how_far_the_race_drifted_from_the_script():
+    """AdamW for 100 steps on the fast path: the script's loop, run here, prints its own numbers; the note gives the
+    largest batch-loss gap (a float rounding drift, far below 1e-4) and counts the printed lines that differ. A
+    plain-path racer needs no run; a step size changed mid-race makes the script another run, and the note says so."""
+    config = RaceConfig(steps=100, eval_every=0)
+    race = finished(config, [Racer("AdamW"), Racer("LBFGS")])
+    fast, plain = race.racers
+    assert script_run_needed(fast) and not script_run_needed(plain)
+    run = PlainRun(config, fast.racer).advance()
+    gap = max(abs(a - b) for a, b in zip(fast.losses, run.losses))
+    note = drift_note(race, 0, run, "en")
+    assert f"at most {gap:.1e} apart over 100 steps" in note and 0 < gap < 1e-4
+    assert CJK.search(drift_note(race, 0, run, "zh"))
+    assert "plain path" in drift_note(race, 1, None, "en")
+    changed = Race(config, [Racer("Adam")])
+    list(changed.run(5))
+    changed.set_lr(0, 0.05)
+    list(changed.run())
+    assert script_run_needed(changed.racers[0]) and changed.racers[0].lr_changes == [(5, 0.05)]
+    note = drift_note(changed, 0, PlainRun(config, changed.racers[0].racer).advance(), "en")
+    assert "from step 6 on" in note
+
+
+def test_plain_run_goes_on_in_short_pieces_and_steps_through_nan_as_the_script_does():
+    """advance() with a deadline already passed takes no step; later calls go on where it stopped. Without the
+    guard a diverging run keeps stepping (the script has no guard); train_alone stops at the first nan."""
+    config = RaceConfig(dataset="sine", loss="MSELoss", steps=30, eval_every=0)
+    run = PlainRun(config, Racer("SGD", {"lr": 10.0}))
+    assert run.advance(deadline=0).losses == [] and not run.done
+    run.advance()
+    assert run.done and len(run.losses) == 30 and not math.isfinite(run.losses[-1])
+    alone = train_alone(config, Racer("SGD", {"lr": 10.0}))
+    assert len(alone) < 30 and not math.isfinite(alone[-1])
+
+
+def test_racers_text_reads_tuples_nones_and_refuses_repeats():
+    """Tuples as long as torch's default, None where torch's default has one (Adafactor's eps[0]), and values
+    written back so they read as the same numbers; an argument given twice is refused, not picked silently."""
+    from core.page_params import BadParam
+    from core.training.lab_params import dump_racers, parse_racers
+
+    text = "Adafactor:eps=None/0.01;Muon:ns_coefficients=3/-4.5/2,adjust_lr_fn=original;Rprop:etas=0.4/1.3;Adam:lr=0.0123456789"
+    racers = parse_racers(text, "en")
+    assert racers[0].hyper == {"eps": (None, 0.01)} and racers[2].hyper == {"etas": (0.4, 1.3)}
+    assert racers[1].hyper == {"ns_coefficients": (3.0, -4.5, 2.0), "adjust_lr_fn": "original"}
+    assert parse_racers(dump_racers(racers), "en") == racers
+    assert racers[3].hyper["lr"] == 0.0123456789
+    for bad in ("Rprop:etas=0.4", "Adam:betas=None/0.9", "Muon:ns_coefficients=1/2", "SGD:lr=0.1,lr=0.2",
+                "Muon:ns_steps=100", "LBFGS:max_iter=21"):
+        with pytest.raises(BadParam):
+            parse_racers(bad, "en")
+    with pytest.raises(BadParam, match="twice"):
+        parse_racers("SGD:lr=0.1,lr=0.2", "en")
+
+
+def test_lbfgs_iterations_per_step_are_capped_with_a_message():
+    """Twelve LBFGS at the playground's 5 iterations (60 per step) or one at torch's 20 plus one more: refused, with
+    the sum and the cap; one racer at torch's own default (20) passes, and so do four at 5."""
+    from core.training.config import MAX_CLOSURE_ITERATIONS
+
+    problems = config_problems(RaceConfig(), [Racer("LBFGS")] * 12, "en")
+    assert any(f"{5 * 12} iterations" in p and str(MAX_CLOSURE_ITERATIONS) in p for p in problems)
+    assert config_problems(RaceConfig(), [Racer("LBFGS", {"max_iter": 20})], "en") == []
+    assert config_problems(RaceConfig(), [Racer("LBFGS")] * 4, "en") == []
+    assert config_problems(RaceConfig(), [Racer("LBFGS", {"max_iter": 20}), Racer("LBFGS", {"max_iter": 1})], "en")
+    with pytest.raises(ValueError, match="iterations"):
+        Race(RaceConfig(), [Racer("LBFGS")] * 12)
+
+
+def test_batch_order_draws_epochs_as_they_are_needed():
+    """The lazy order equals DataLoader's epochs listed one after another, read in order or out of it, and holds
+    one epoch at a time."""
+    loader = torch.utils.data.DataLoader(range(10), batch_size=1, shuffle=True,
+                                         generator=torch.Generator().manual_seed(4))
+    listed = [batch for _ in range(5) for batch in loader]  # 50 batches of one row
+    order = batch_order(10, 1, 50, 4)
+    assert len(order) == 50 and all(torch.equal(a, b) for a, b in zip(order, listed))
+    assert torch.equal(order[3], listed[3]) and torch.equal(order[47], listed[47]) and len(order.epoch) == 10
+    with pytest.raises(IndexError):
+        order[50]
+
+
+def test_new_optimizers_state_is_shown_per_parameter():
+    """Adamax's exp_inf and Rprop's step_size have the parameter's shape on the fast path; Adafactor keeps a row and
+    a column factor (row_var, col_var) for a weight matrix, shown as torch holds them."""
+    race = finished(RaceConfig(steps=3, eval_every=0), [Racer("Adamax"), Racer("Rprop"), Racer("Adafactor")])
+    name = "layers.1.weight"
+    shape = dict(race.template.named_parameters())[name].shape  # (8, 8)
+    assert optimizer_state(race, 0, name)["exp_inf"].shape == shape
+    assert optimizer_state(race, 1, name)["step_size"].shape == shape
+    adafactor = optimizer_state(race, 2, name)
+    assert adafactor["row_var"].shape == (8, 1) and adafactor["col_var"].shape == (1, 8)
 
 
 def test_script_uses_the_project_s_ftrl_and_the_closure():

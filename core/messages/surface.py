@@ -39,6 +39,25 @@ MSG: dict[str, Text] = {
         "{name} 只接受稀疏梯度（来自 nn.Embedding(sparse=True)）；f(x, y) 的梯度是稠密的，torch 会报错。"
         "想在稠密梯度上看同样的规则，请改用 Adam。",
     ),
+    "surface_matrices_only": Text(
+        "{name} takes only 2-d parameters (weight matrices: it orthogonalizes each one's update); the point p = (x, y) "
+        "is a 1-d tensor, so torch would refuse it. The Training lab runs it on the clicks task's embedding matrix.",
+        "{name} 只接受二维参数（权重矩阵：它把每个矩阵的更新正交化）；点 p = (x, y) 是一维张量，torch 会拒绝。"
+        "训练实验室在 clicks 任务的嵌入矩阵上运行它。",
+    ),
+    "surface_left_out": Text(
+        "The link's `optimizers`: {name} was left out. {why}",
+        "链接中的 `optimizers`：已略去 {name}。{why}",
+    ),
+    "surface_repeated": Text("It is listed twice; it runs once.", "它出现了两次；只运行一次。"),
+    "surface_none_left": Text(
+        "The link's `optimizers`: none of them can run here, so the page runs SGD.",
+        "链接中的 `optimizers`：没有一个能在这里运行，因此本页运行 SGD。",
+    ),
+    "surface_walking": Text(
+        "The racers are still walking; what the script prints appears when every one of them is done.",
+        "参赛者仍在行走；所有参赛者走完后会显示脚本的输出。",
+    ),
     "surface_unknown_optimizer": Text(
         "There is no optimizer called {name}. Choose one of: {names}.",
         "没有名为 {name} 的优化器。可选：{names}。",

@@ -23,8 +23,10 @@ MSG: dict[str, Text] = {
     "lab_racers": Text("Racers", "参赛者"),
     "lab_racers_help": Text(
         "One racer per ';': an optimizer and the arguments it changes, e.g. SGD:lr=0.1,momentum=0.9;Adam:lr=0.01. "
+        "A tuple's parts are split by '/' (Adam:betas=0.8/0.99, Adafactor:eps=None/0.001). "
         "The same optimizer may race twice with different settings.",
         "每个参赛者用 ';' 分隔：优化器名和它修改的参数，例如 SGD:lr=0.1,momentum=0.9;Adam:lr=0.01。"
+        "元组的各部分用 '/' 分隔（Adam:betas=0.8/0.99，Adafactor:eps=None/0.001）。"
         "同一个优化器可以用不同设置参赛多次。",
     ),
     "lab_add": Text("Add a racer", "添加参赛者"),
@@ -71,4 +73,8 @@ MSG: dict[str, Text] = {
     "lab_download": Text("Download the history (CSV)", "下载训练历史（CSV）"),
     "lab_not_started": Text("Press Play or Step to start the race.", "按下播放或单步开始比赛。"),
     "lab_events": Text("Events", "事件"),
+    "lab_noise_clamped": Text(
+        "The link's `noise` {value} is above the {dataset} dataset's maximum, {high}; the page uses {high}.",
+        "链接中的 `noise` {value} 超过了数据集 {dataset} 的上限 {high}；本页改用 {high}。",
+    ),
 }

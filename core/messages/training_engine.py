@@ -9,8 +9,8 @@ from core.text import Text
 MSG: dict[str, Text] = {
     # refusals of a configuration
     "trainer_unknown": Text(
-        "Unknown {what} '{value}'; choose one of: {choices}.",
-        "未知的 {what}“{value}”；请从以下选项中选择：{choices}。",
+        "Unknown {what} {value}; choose one of: {choices}.",
+        "未知的 {what} {value}；请从以下选项中选择：{choices}。",
     ),
     "trainer_out_of_range": Text(
         "{name} = {value} is outside {low}..{high}; pick a value in that range (the cap keeps each run quick).",
@@ -24,8 +24,47 @@ MSG: dict[str, Text] = {
         "{loss} 不适合这个数据集（{task}）：{why} 可以试试 {suggest}。",
     ),
     "trainer_unknown_hyper": Text(
-        "{optimizer} has no argument '{name}'; its arguments are: {names}.",
-        "{optimizer} 没有参数“{name}”；它的参数有：{names}。",
+        "{optimizer} has no argument {name}; its arguments are: {names}.",
+        "{optimizer} 没有参数 {name}；它的参数有：{names}。",
+    ),
+    "trainer_too_many_iterations": Text(
+        "The LBFGS racers ask for {iterations} iterations per step together (their max_iter added up; each "
+        "iteration evaluates the model at least once); the cap is {high}, so that every step stays quick. Lower "
+        "max_iter or race fewer LBFGS.",
+        "这些 LBFGS 参赛者每一步合计要求 {iterations} 次迭代（它们的 max_iter 之和；每次迭代至少计算一次模型）；"
+        "上限是 {high}，以保证每一步都很快。请调小 max_iter 或减少 LBFGS 参赛者。",
+    ),
+    "trainer_script_same": Text(
+        "Computed, not retold: this racer ran on the plain path, the script's own loop, with one step size "
+        "throughout, so these are the numbers the script prints.",
+        "这是计算出来的，不是转述：这个参赛者走的是普通路径，也就是脚本自己的循环，且步长从未改变，"
+        "所以这正是脚本打印的数字。",
+    ),
+    "trainer_script_drift": Text(
+        "Computed, not retold: the script's own loop was run here to print this. The race ran this racer on the "
+        "fast path (one batched forward and backward for all fast racers, whose sums add in another order), so its "
+        "batch losses drift from the script's: at most {drift} apart over {steps} steps; {lines} of these {total} "
+        "lines differ from what the race's numbers would print.",
+        "这是计算出来的，不是转述：为了打印这些内容，这里实际运行了脚本自己的循环。比赛让这个参赛者走快速路径"
+        "（所有快速参赛者共用一次批量的前向和反向传播，求和顺序不同），所以它的批次损失与脚本的略有偏差："
+        "{steps} 步中最多相差 {drift}；这 {total} 行中有 {lines} 行与用比赛数字打印出的不同。",
+    ),
+    "trainer_script_lr_changed": Text(
+        "Computed, not retold: the script's own loop was run here to print this. The step size changed during the "
+        "race (first from step {step} on), and the script uses the last one from step 1, so it trains another run: "
+        "its batch losses are at most {drift} apart from the race's over {steps} steps; {lines} of these {total} "
+        "lines differ from what the race's numbers would print.",
+        "这是计算出来的，不是转述：为了打印这些内容，这里实际运行了脚本自己的循环。比赛中步长改变过（第一次从第 "
+        "{step} 步起），而脚本从第 1 步起就使用最后的步长，所以它训练的是另一次运行：{steps} 步中它的批次损失与比赛"
+        "最多相差 {drift}；这 {total} 行中有 {lines} 行与用比赛数字打印出的不同。",
+    ),
+    "trainer_script_running": Text(
+        "Running the script's own loop to show what it prints: step {step} of {steps}.",
+        "正在运行脚本自己的循环，以显示它打印的内容：第 {step} / {steps} 步。",
+    ),
+    "trainer_repeated_hyper": Text(
+        "{optimizer} is given {name} twice; give each argument once.",
+        "{optimizer} 的参数 {name} 出现了两次；每个参数只能给一次。",
     ),
     # racers that cannot run
     "trainer_sparse_only": Text(
@@ -34,6 +73,12 @@ MSG: dict[str, Text] = {
         "nn.Embedding(sparse=True) gives sparse gradients, or use Adam.",
         "SparseAdam 无法在这里运行：它只接受稀疏梯度（只更新一个批次用到的嵌入行），而这个模型的 nn.Linear 层给出的是"
         "稠密梯度。请选择稀疏数据集“clicks”（它的 nn.Embedding(sparse=True) 给出稀疏梯度），或改用 Adam。",
+    ),
+    "trainer_matrices_only": Text(
+        "{optimizer} cannot run here: torch.optim.{optimizer} takes only 2-d parameters (weight matrices), and this "
+        "model also has {params}. Pick the 'clicks' dataset, whose only parameter is the nn.Embedding weight matrix.",
+        "{optimizer} 无法在这里运行：torch.optim.{optimizer} 只接受二维参数（权重矩阵），而这个模型还有 {params}。"
+        "请选择数据集“clicks”，它唯一的参数是 nn.Embedding 的权重矩阵。",
     ),
     "trainer_torch_refused": Text(
         "torch.optim.{optimizer} refused these settings: {error}. Change the value it names.",
@@ -81,8 +126,8 @@ MSG: dict[str, Text] = {
         "预测曲线需要一维输入；数据集 {dataset} 有 {features} 个输入特征。",
     ),
     "trainer_no_param": Text(
-        "The model has no parameter '{name}'; its parameters are: {names}.",
-        "模型没有参数“{name}”；它的参数有：{names}。",
+        "The model has no parameter {name}; its parameters are: {names}.",
+        "模型没有参数 {name}；它的参数有：{names}。",
     ),
     # the results table
     "trainer_col_racer": Text("racer", "参赛者"),

@@ -2,7 +2,7 @@
 
 import inspect
 
-from core.surface.trajectories import DIVERGENCE_LIMIT, MAX_STEPS, Trajectory
+from core.surface.trajectories import DIVERGENCE_LIMIT, MAX_STEPS, Trajectory, refusal
 from core.training import ftrl
 from core.training.optimizers import OPTIMIZERS
 
@@ -17,7 +17,7 @@ def surface_snippet(function, start, racers, steps: int, options: dict, trajecto
     lines += ["", "", "def f(p):", "    x, y = p[0], p[1]", f"    return {function.source}", "", ""]
     for racer in racers:
         spec = OPTIMIZERS[racer.name]
-        if spec.sparse == "only":
+        if refusal(spec):  # refused on the page too: SparseAdam, Muon
             continue
         extra = "" if spec.closure else ", foreach=False" if _takes_foreach(spec) else ""
         call = spec.call_source(racer.hyper, params="[p]")

@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 from core.messages import MSG
 
 RACER_COLOURS = ("#1971c2", "#e8590c", "#2f9e44", "#9c36b5", "#f08c00", "#0c8599", "#c2255c", "#5c940d",
-                 "#495057", "#862e9c", "#d9480f", "#364fc7")
+                 "#495057", "#862e9c", "#d9480f", "#364fc7", "#087f5b", "#a61e4d", "#e67700", "#1864ab")  # 16 racers
 CLASS_COLOURS = ("#1c7ed6", "#f76707", "#37b24d")
 
 
@@ -47,11 +47,12 @@ def boundary_figure(mesh, data, title: str) -> go.Figure:
         z, scale, zmin, zmax = outputs, [[0, "#1c7ed6"], [0.5, "#f8f9fa"], [1, "#f76707"]], 0.0, 1.0
     x, y = data.x_train, data.y_train  # (N, 2), (N, 1) or (N,)
     labels = y.view(-1).long()  # (N,)
-    traces = [dict(type="heatmap", x=mesh.xs.tolist(), y=mesh.ys.tolist(), z=z.tolist(), colorscale=scale,
+    # numpy arrays, not lists: plotly deep-copies lists item by item (16 racers' figures took 0.3 s that way)
+    traces = [dict(type="heatmap", x=mesh.xs.numpy(), y=mesh.ys.numpy(), z=z.numpy(), colorscale=scale,
                    zmin=zmin, zmax=zmax, showscale=False, hoverinfo="skip")]
     for label in labels.unique().tolist():
         chosen = x[labels == label]  # (n, 2)
-        traces.append(dict(type="scatter", x=chosen[:, 0].tolist(), y=chosen[:, 1].tolist(), mode="markers",
+        traces.append(dict(type="scatter", x=chosen[:, 0].numpy(), y=chosen[:, 1].numpy(), mode="markers",
                            marker=dict(size=5, color=CLASS_COLOURS[label % 3], line=dict(width=0.5, color="white")),
                            name=str(label), showlegend=False, hoverinfo="skip"))
     layout = dict(title=dict(text=title, font=dict(size=12), x=0, xanchor="left"), width=260, height=260,
@@ -63,9 +64,9 @@ def boundary_figure(mesh, data, title: str) -> go.Figure:
 def curve_figure(curve, data, title: str) -> go.Figure:
     """A 1-d regression: the racer's prediction along x over the training points."""
     traces = [
-        dict(type="scatter", x=data.x_train[:, 0].tolist(), y=data.y_train.view(-1).tolist(), mode="markers",
+        dict(type="scatter", x=data.x_train[:, 0].numpy(), y=data.y_train.view(-1).numpy(), mode="markers",
              marker=dict(size=4, color="#868e96"), showlegend=False),
-        dict(type="scatter", x=curve.xs.tolist(), y=curve.outputs.tolist(), mode="lines",
+        dict(type="scatter", x=curve.xs.numpy(), y=curve.outputs.numpy(), mode="lines",
              line=dict(color="#e8590c", width=2), showlegend=False),
     ]
     layout = dict(title=dict(text=title, font=dict(size=12), x=0, xanchor="left"), width=260, height=220,

@@ -3,6 +3,7 @@
 import torch
 
 from core.messages.training_engine import MSG
+from core.text import shown
 from core.training.optimizers import OPTIMIZERS
 
 
@@ -24,7 +25,7 @@ def optimizer_state(race, index: int, name: str, lang: str = "en") -> dict[str, 
     this parameter and shaped like it. A message instead when there is no such parameter."""
     names = race.param_names
     if name not in names:
-        return MSG["trainer_no_param"](lang, name=name, names=", ".join(names))
+        return MSG["trainer_no_param"](lang, name=shown(name), names=", ".join(names))
     state = race.racers[index]
     if state.runner is None:
         return {"param": dict(race.template.named_parameters())[name].detach().clone(), "grad": None}

@@ -21,7 +21,7 @@ class Hyper:
     """One hyper-parameter, by torch's argument name; minimum and maximum bound the page's widget."""
 
     name: str
-    kind: str  # "float", "int", "bool", "pair" (betas) or "choice"
+    kind: str  # "float", "int", "bool", "tuple" (betas: as long as torch's default) or "choice"
     start: Any = TORCH_DEFAULT
     minimum: float | None = None
     maximum: float | None = None
@@ -33,7 +33,7 @@ def _lr(start=TORCH_DEFAULT, maximum=10.0) -> Hyper:
     return Hyper("lr", "float", start, 1e-5, maximum, log=True)
 
 
-_BETAS = Hyper("betas", "pair", minimum=0.0, maximum=0.9999)
+_BETAS = Hyper("betas", "tuple", minimum=0.0, maximum=0.9999)
 _EPS = Hyper("eps", "float", minimum=0.0, maximum=1.0, log=True)
 _WEIGHT_DECAY = Hyper("weight_decay", "float", minimum=0.0, maximum=1.0)
 
@@ -50,7 +50,8 @@ class OptimizerSpec:
     lr_name: str = "lr"  # the argument that sets the step size
     closure: bool = False  # step(closure) re-evaluates the loss (LBFGS)
     sparse: str = "no"  # gradients it takes: "no" (dense only), "yes" (dense or sparse), "only" (sparse only)
-    fast: bool = True  # may share the batched forward/backward of the fast path
+    fast: bool = True  # may share the batched forward/backward of the fast path (its rule is per coordinate)
+    matrices_only: bool = False  # torch refuses any parameter that is not 2-d (Muon)
 
     @property
     def label(self) -> str:
@@ -110,6 +111,16 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
                  "类似 Adagrad，但用梯度平方的滑动平均（alpha），步长不会衰减到零。"),
         ),
         OptimizerSpec(
+            "Rprop", torch.optim.Rprop,
+            (_lr(), Hyper("etas", "tuple", minimum=0.0, maximum=10.0),
+             Hyper("step_sizes", "tuple", minimum=0.0, maximum=1000.0)),
+            Text("Resilient backpropagation: only the sign of each gradient counts. Each coordinate's own step grows "
+                 "by etas[1] while its sign holds and shrinks by etas[0] when it flips, within step_sizes; lr is the "
+                 "first step. Made for full batches: minibatch noise flips signs often.",
+                 "弹性反向传播：只看每个梯度的符号。符号保持时该坐标的步长乘以 etas[1]，符号翻转时乘以 etas[0]，"
+                 "并限制在 step_sizes 之内；lr 是第一步的步长。它是为全批量设计的：小批量的噪声会让符号频繁翻转。"),
+        ),
+        OptimizerSpec(
             "Adam", torch.optim.Adam,
             (_lr(0.01), _BETAS, _EPS, _WEIGHT_DECAY, Hyper("amsgrad", "bool")),
             Text("Momentum (betas[0]) plus RMSprop-style scaling (betas[1]), with bias correction.",
@@ -120,6 +131,13 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             (_lr(0.01), _BETAS, _EPS, _WEIGHT_DECAY, Hyper("amsgrad", "bool")),
             Text("Adam with decoupled weight decay: the decay shrinks the weights directly, not through the gradient.",
                  "解耦权重衰减的 Adam：衰减直接作用在权重上，而不是混进梯度里。"),
+        ),
+        OptimizerSpec(
+            "Adamax", torch.optim.Adamax,
+            (_lr(0.02), _BETAS, _EPS, _WEIGHT_DECAY),
+            Text("Adam with the infinity norm: the step is scaled by a decaying maximum of |gradient| (exp_inf) "
+                 "instead of a running average of its square.",
+                 "使用无穷范数的 Adam：步长按 |梯度| 的衰减最大值（exp_inf）缩放，而不是梯度平方的滑动平均。"),
         ),
         OptimizerSpec(
             "Adadelta", torch.optim.Adadelta,
@@ -147,9 +165,22 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
                  "平均随机梯度下降：走 SGD 的步子，并从第 t0 步起额外维护权重的滑动平均。"),
         ),
         OptimizerSpec(
+            "Adafactor", torch.optim.Adafactor,
+            (_lr(0.1), Hyper("beta2_decay", "float", minimum=-1.0, maximum=0.0),
+             Hyper("eps", "tuple", minimum=0.0, maximum=1.0), Hyper("d", "float", minimum=1.0, maximum=100.0),
+             _WEIGHT_DECAY),
+            Text("Adam's second moment in little memory: for a weight matrix it keeps one average per row and one per "
+                 "column (row_var, col_var), not one per entry; steps are relative to the weights' size (RMS) and "
+                 "lr caps them. It measures each parameter whole, so it trains its own model (plain path).",
+                 "用很少内存保存 Adam 的二阶矩：对权重矩阵只保存每行一个、每列一个平均值（row_var、col_var），"
+                 "而不是每个元素一个；步长相对于权重本身的大小（RMS），由 lr 封顶。它按整个参数来度量，"
+                 "因此单独训练自己的模型（普通路径）。"),
+            fast=False,  # the RMS and the row / column factors are per parameter, not per coordinate
+        ),
+        OptimizerSpec(
             "LBFGS", torch.optim.LBFGS,
             # torch's defaults (20 iterations, no line search) overshoot on minibatches and often diverge here
-            (_lr(), Hyper("max_iter", "int", 5, minimum=1, maximum=50), Hyper("history_size", "int", 10, minimum=1,
+            (_lr(), Hyper("max_iter", "int", 5, minimum=1, maximum=20), Hyper("history_size", "int", 10, minimum=1,
              maximum=100), Hyper("line_search_fn", "choice", "strong_wolfe", choices=(None, "strong_wolfe"))),
             Text("A quasi-Newton method: it builds a curvature estimate from recent steps; each step(closure) may "
                  "evaluate the loss many times (max_iter).",
@@ -163,6 +194,21 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
                  "updated.",
                  "用于稀疏梯度的 Adam：只更新一个批次用到的嵌入行的动量和权重。"),
             sparse="only", fast=False,
+        ),
+        OptimizerSpec(
+            "Muon", torch.optim.Muon,
+            (_lr(0.02), _WEIGHT_DECAY, Hyper("momentum", "float", minimum=0.0, maximum=0.999),
+             Hyper("nesterov", "bool"), Hyper("ns_coefficients", "tuple", minimum=-10.0, maximum=10.0), _EPS,
+             Hyper("ns_steps", "int", minimum=1, maximum=99),
+             Hyper("adjust_lr_fn", "choice", choices=(None, "original", "match_rms_adamw"))),
+            Text("Momentum, then orthogonalized: ns_steps Newton-Schulz iterations turn each weight matrix's update "
+                 "into one whose singular values are all near 1. torch takes only 2-d parameters, so it cannot train "
+                 "the MLP (its biases are 1-d; in practice biases go to AdamW, a second optimizer). It runs on the "
+                 "clicks task, whose one parameter is the (30, 1) embedding matrix.",
+                 "先做动量，再正交化：ns_steps 次 Newton-Schulz 迭代把每个权重矩阵的更新变成奇异值都接近 1 的矩阵。"
+                 "torch 只接受二维参数，所以它无法训练 MLP（MLP 的偏置是一维的；实践中偏置交给第二个优化器 AdamW）。"
+                 "它可以在 clicks 任务上运行，那里唯一的参数是 (30, 1) 的嵌入矩阵。"),
+            fast=False, matrices_only=True,
         ),
         OptimizerSpec(
             "FTRL", FTRL,

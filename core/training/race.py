@@ -20,6 +20,7 @@ from core.training.datasets import make_data
 from core.training.fast import FastGroup, FastRacer
 from core.training.losses import LOSSES, accuracy
 from core.messages.training_engine import MSG
+from core.text import said
 from core.training.model import build_model
 from core.training.optimizers import OPTIMIZERS
 from core.training.plain import PlainRacer
@@ -59,6 +60,7 @@ class RacerState:
     steps: int = 0
     seconds: float = 0.0
     losses: list[float] = field(default_factory=list)  # the batch loss of each step it took
+    lr_changes: list[tuple[int, float]] = field(default_factory=list)  # (steps done then, new step size)
 
     @property
     def name(self) -> str:
@@ -109,6 +111,10 @@ class Race:
         spec = OPTIMIZERS[racer.optimizer]
         if spec.sparse == "only" and self.task != "sparse":
             return RacerState(racer, "cannot_run", note=MSG["trainer_sparse_only"](self.lang))
+        not_matrices = [f"{n} {tuple(p.shape)}" for n, p in self.template.named_parameters() if p.dim() != 2]
+        if spec.matrices_only and not_matrices:
+            return RacerState(racer, "cannot_run", note=MSG["trainer_matrices_only"](
+                self.lang, optimizer=racer.optimizer, params=", ".join(not_matrices)))
         try:
             if fast and spec.fast and self.group is not None:
                 flat = self.initial.clone().requires_grad_()  # (P,)
@@ -118,7 +124,7 @@ class Race:
             runner = PlainRacer(model, spec.build(model.parameters(), racer.hyper), self.loss, spec.closure)
         except (ValueError, TypeError, RuntimeError) as exc:  # torch's own checks of the hyper-parameters
             key = "trainer_own_refused" if spec.own else "trainer_torch_refused"
-            return RacerState(racer, "cannot_run", note=MSG[key](self.lang, optimizer=racer.optimizer, error=exc))
+            return RacerState(racer, "cannot_run", note=MSG[key](self.lang, optimizer=racer.optimizer, error=said(exc)))
         note = MSG["trainer_path_plain"](self.lang)
         if spec.closure:
             note = MSG["trainer_path_plain_closure"](self.lang)
@@ -178,7 +184,7 @@ class Race:
         except (RuntimeError, ValueError) as exc:
             spec = OPTIMIZERS[state.racer.optimizer]
             key = "trainer_own_refused" if spec.own else "trainer_torch_refused"
-            state.status, state.note = "cannot_run", MSG[key](self.lang, optimizer=spec.name, error=exc)
+            state.status, state.note = "cannot_run", MSG[key](self.lang, optimizer=spec.name, error=said(exc))
             events.append(state.note)
             return None
 
@@ -212,10 +218,11 @@ class Race:
             spec.build([torch.zeros(1, requires_grad=True)], {**state.racer.hyper, spec.lr_name: value})
         except (ValueError, TypeError) as exc:
             key = "trainer_own_refused" if spec.own else "trainer_torch_refused"
-            return MSG[key](self.lang, optimizer=spec.name, error=exc)
+            return MSG[key](self.lang, optimizer=spec.name, error=said(exc))
         for group in state.optimizer.param_groups if state.optimizer else ():
             group[spec.lr_name] = value
         state.racer = Racer(state.racer.optimizer, {**state.racer.hyper, spec.lr_name: value}, state.racer.label)
+        state.lr_changes.append((self.step_count, value))
         return None
 
     # --- looking at the racers --------------------------------------------------------------------------------

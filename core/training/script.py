@@ -5,13 +5,16 @@ script is the code that ran, not a retelling of it. Run on its own, its first lo
 """
 
 import inspect
+import math
 
 from core import private_init
 from core.training import datasets, ftrl, model
 from core.training.config import Racer, RaceConfig
 from core.training.datasets import DATASETS
+from core.messages.training_engine import MSG
 from core.training.losses import LOSSES
 from core.training.optimizers import OPTIMIZERS
+from core.training.plain import PlainRun
 
 PRINT_FIRST = 10  # the script prints the loss of each of its first steps ...
 PRINT_EVERY = 50  # ... and then every this many steps
@@ -113,14 +116,48 @@ def training_script(config: RaceConfig, racer: Racer) -> str:
     return "\n".join(lines) + "\n"
 
 
-def script_printed(race, index: int) -> str:
-    """What training_script prints for racer `index` of a finished race, written from the race's own numbers.
-    A fast-path racer's losses can differ from the script's in the last printed digit (see core.training.fast)."""
-    state = race.racers[index]
-    lines = [f"step {step:4d}  loss {loss:.6f}" for step, loss in enumerate(state.losses, start=1)
+def _printed(losses: list[float], scores) -> str:
+    """The script's output for these batch losses and final (name, loss, accuracy) scores."""
+    lines = [f"step {step:4d}  loss {loss:.6f}" for step, loss in enumerate(losses, start=1)
              if step <= PRINT_FIRST or step % PRINT_EVERY == 0]
-    evaluation = race.evaluate()[index]
-    for name, loss, accuracy in (("train", evaluation.train_loss, evaluation.train_accuracy),
-                                 ("test", evaluation.test_loss, evaluation.test_accuracy)):
+    for name, loss, accuracy in scores:
         lines.append(f"{name} loss {loss:.6f}" + ("" if accuracy is None else f"  accuracy {accuracy:.4f}"))
     return "\n".join(lines) + "\n"
+
+
+def script_printed(race, index: int) -> str:
+    """What training_script would print for racer `index` of a finished race, written from the race's own numbers:
+    the script's exact output when the racer ran on the plain path with one step size throughout (script_run_needed
+    is False); otherwise see script_output."""
+    state, evaluation = race.racers[index], race.evaluate()[index]
+    return _printed(state.losses, (("train", evaluation.train_loss, evaluation.train_accuracy),
+                                   ("test", evaluation.test_loss, evaluation.test_accuracy)))
+
+
+def script_run_needed(state) -> bool:
+    """Whether the race's numbers for this RacerState differ from the script's: a fast-path racer's matmuls add in
+    another order (see core.training.fast), and a step size changed mid-race is one the script uses from step 1."""
+    return state.path == "fast" or any(step > 0 for step, _ in state.lr_changes)
+
+
+def script_output(run: PlainRun) -> str:
+    """What training_script really prints: the script's own loop, run to the end (run.done) by a PlainRun with
+    the same config and racer. No code is executed: the script is that loop written out."""
+    return _printed(run.losses, run.scores())
+
+
+def drift_note(race, index: int, run: PlainRun | None, lang: str) -> str:
+    """How the race's numbers for racer `index` compare with what the script prints (run: its finished PlainRun,
+    None when script_run_needed is False)."""
+    state = race.racers[index]
+    if run is None:
+        return MSG["trainer_script_same"](lang)
+    pairs = list(zip(state.losses, run.losses))
+    drift = max((abs(a - b) if math.isfinite(a - b) else math.inf for a, b in pairs), default=0.0)
+    ours, theirs = script_printed(race, index).splitlines(), script_output(run).splitlines()
+    fields = dict(drift=f"{drift:.1e}", steps=len(pairs), lines=sum(a != b for a, b in zip(ours, theirs)),
+                  total=len(theirs))
+    changes = [step for step, _ in state.lr_changes if step > 0]
+    if changes:
+        return MSG["trainer_script_lr_changed"](lang, step=changes[0] + 1, **fields)
+    return MSG["trainer_script_drift"](lang, **fields)
