@@ -4,14 +4,15 @@ import streamlit as st
 
 from components.arg_controls import arg_controls
 from components.code_panel import code_panel
+from components.compare_view import compare_view
 from components.dim_sweep import dim_sweep
 from components.op_state import load_preset, matching_preset, pop_warnings, read_state, remember, restore
-from components.op_views import before_after, op_error
-from components.tensor_grid import tensor_grid
+from components.op_views import before_view, prepare_views, result_view
+from components.tensor_grid import input_grids
 from core.codegen import printed, snippet
 from core.messages import MSG
 from core.ops.catalog import OPS
-from core.ops.run import result_shape, run
+from core.ops.run import run
 from core.ops.state import build_call
 
 lang = st.session_state.get("lang", "en")
@@ -26,33 +27,27 @@ preset_slot = top[1].empty()  # the example picker is drawn here once the page k
 st.caption(spec.summary(lang))
 
 state = read_state(spec)
-if spec.args and len(spec.tensors) < 3:
-    inputs_column, args_column = st.columns([3, 2])
-    with args_column:
-        st.markdown(f"##### {MSG['arguments'](lang)}")
-        state = arg_controls(spec, state, lang)
-else:  # no arguments, or three input grids (where, scatter): the grids get the whole width, the arguments go above
+# one screen: inputs | arguments and result, so an edit and what it changes are seen together; on a narrow screen
+# the columns stack in this order, the result right after the inputs
+inputs_column, result_column = st.columns([11, 9], gap="medium")
+with result_column if spec.tensors else inputs_column:  # an op without inputs (a creation op): arguments on the left
     if spec.args:
         st.markdown(f"##### {MSG['arguments'](lang)}")
         state = arg_controls(spec, state, lang)
-    inputs_column = st.container()
 with inputs_column:
     if spec.tensors:
         st.markdown(f"##### {MSG['inputs'](lang)}")
-    grid_columns = st.columns(len(spec.tensors) or 1)
-    inputs = {}
-    for column, param in zip(grid_columns, spec.tensors):
-        with column:
-            inputs[param.name] = tensor_grid(spec.name, param, lang)
+    inputs = input_grids(spec, lang)
 state = type(state)(spec.name, inputs, state.args)
+result_column.markdown(f"##### {MSG['after'](lang)}")
 
 call, problems = build_call(spec, state, lang)
-for problem in problems:
+for problem in problems:  # where the result would be
     if problem.shape_message:
-        st.error(f"`{problem.name}`: {problem.shape_message}")
+        result_column.error(f"`{problem.name}`: {problem.shape_message}")
     else:
         lines = "\n".join(f"- {cell.describe(problem.name, lang)}" for cell in problem.cells)
-        st.error(MSG["grid_has_errors"](lang, name=problem.name, dtype=problem.dtype) + "\n" + lines)
+        result_column.error(MSG["grid_has_errors"](lang, name=problem.name, dtype=problem.dtype) + "\n" + lines)
 query = remember(state, lang, valid=call is not None)
 preset_key = f"preset.{spec.name}"
 if call is not None:
@@ -64,13 +59,11 @@ preset_slot.selectbox(
 )
 if call is not None:
     outcome = run(call, lang)
-    if outcome.error:
-        op_error(outcome.error, lang)
-    else:
-        st.markdown(f"**{MSG['shape_rule'](lang)}{MSG['colon'](lang)}** {spec.shape_rule(call, result_shape(outcome.result), lang)}")
-        if spec.notes:
-            st.markdown(spec.notes(call, outcome.result, lang))
-    before_after(call, outcome, lang)
+    views = prepare_views(call, outcome, lang)
+    with result_column:
+        result_view(views, lang)
+    before_view(views, lang)
     dim_sweep(call, lang)
+    compare_view(state, call, outcome, lang)
     output = None if outcome.error else printed(outcome.result, outcome.inputs_after, spec)
     code_panel(snippet(call), output, query, lang)

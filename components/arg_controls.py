@@ -9,14 +9,17 @@ from core.ops.spec import OpSpec
 from core.ops.state import OpState, arg_choices, with_valid_dims
 
 
-def arg_controls(spec: OpSpec, state: OpState, lang: str) -> OpState:
-    """Draw one control per argument; a dim left out of range by a shape change is reset (and said so)."""
+def arg_controls(spec: OpSpec, state: OpState, lang: str, owner: str | None = None) -> OpState:
+    """Draw one control per argument; a dim left out of range by a shape change is reset (and said so).
+    `owner` names the widgets' keys (the op's name by default; the compare view draws a second set)."""
+    owner = owner or spec.name
     valid, resets = with_valid_dims(spec, state)
     for name, old, new in resets:
-        st.session_state[arg_key(spec.name, name)] = new
+        st.session_state[arg_key(owner, name)] = new
         st.info(MSG["dim_reset"](lang, arg=name, value=old, default=new))
+    rows = {}
     for arg in spec.args:
-        key = arg_key(spec.name, arg.name)
+        key = arg_key(owner, arg.name)
         if arg.kind == "dim":
             st.radio(
                 f"`{arg.name}`", arg_choices(spec, valid, arg.name), key=key, horizontal=True,
@@ -25,9 +28,9 @@ def arg_controls(spec: OpSpec, state: OpState, lang: str) -> OpState:
         elif arg.kind == "bool":
             st.toggle(f"`{arg.name}`", key=key, help=MSG[arg.help](lang))
         elif arg.kind == "size":
-            _size_control(spec.name, arg.name, lang)
+            _size_control(owner, arg.name, lang)
         elif arg.kind == "int":
-            st.number_input(
+            _paired(spec.args, arg.name, rows).number_input(
                 f"`{arg.name}`", min_value=arg.minimum, max_value=arg.maximum, step=1, key=key, help=MSG[arg.help](lang)
             )
         elif arg.kind == "float":
@@ -37,6 +40,18 @@ def arg_controls(spec: OpSpec, state: OpState, lang: str) -> OpState:
         elif arg.kind == "choice":
             st.selectbox(f"`{arg.name}`", arg.choices, key=key, help=MSG[arg.help](lang))
     return valid
+
+
+def _paired(args, name: str, rows: dict):
+    """Where an "int" argument goes: two in a row share it (narrow's start and length, randint's low and high), so
+    the result beside them stays on the first screen. `rows` keeps the second one's column until its turn."""
+    if name in rows:
+        return rows.pop(name)
+    i = next(i for i, a in enumerate(args) if a.name == name)
+    if i + 1 < len(args) and args[i + 1].kind == "int":
+        left, rows[args[i + 1].name] = st.columns(2)
+        return left
+    return st
 
 
 def _float_control(key: str, arg, lang: str) -> None:

@@ -17,11 +17,26 @@ def heatmap(figure, key: str, selectable: bool = False) -> None:
         st.plotly_chart(figure, key=key, width="content", config=config)
 
 
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _figure(key: str, _tensor: torch.Tensor, _name: str, _selectable: bool, _max_width: int, _options: dict):
+    """A tensor's figure, built once per distinct figure (the key says everything it shows) and then shared: a rerun
+    that changes one input redraws the others from here. Figures are only read after this (st.plotly_chart copies
+    them), so one object may serve every session."""
+    return tensor_figure(_tensor, _name, selectable=_selectable, max_width=_max_width, **_options)
+
+
+def _figure_key(tensor: torch.Tensor, name: str, selectable: bool, max_width: int, options: dict) -> str:
+    values = tensor.detach()
+    return repr((str(values.dtype), tuple(values.shape), values.tolist(), name, selectable, max_width,
+                 sorted(options.items(), key=lambda item: item[0])))
+
+
 def tensor_heatmap(tensor: torch.Tensor, name: str, key: str, lang: str, *, selectable: bool = False,
                    max_width: int = MAX_WIDTH_PX, **options) -> None:
     """A tensor's figure (options as `tensor_figure` takes them), and in words what it cannot draw: that the tensor
     has no elements, or how many of its slices were left out."""
-    heatmap(tensor_figure(tensor, name, selectable=selectable, max_width=max_width, **options), key, selectable)
+    heatmap(_figure(_figure_key(tensor, name, selectable, max_width, options), tensor, name, selectable, max_width,
+                    options), key, selectable)
     if tensor.numel() == 0:
         st.caption(MSG["empty_tensor"](lang, name=name, shape=format_shape(tensor.shape)))
         return

@@ -1,7 +1,8 @@
 """The ops page's state in Streamlit: load a state into the widgets, read it back, keep it in the URL.
 
 Widgets own the live state. Streamlit forgets a widget's value once it is not drawn (another op, another page), so
-each op's last state is also saved as plain data and loaded back when its widgets come back.
+each op's last state is also saved as plain data and loaded back when its widgets come back. Picking another op
+carries the tensors the page holds over to it where it takes them (core/ops/carry.py).
 """
 
 import functools
@@ -9,11 +10,14 @@ import functools
 import streamlit as st
 
 from components.tensor_grid import grid_input, load_grid
+from core.ops.carry import carry, comparable_ops
 from core.ops.catalog import OPS
+from core.ops.compare_url import compare_state, decode_compare, encode_compare
 from core.ops.spec import OpSpec
 from core.ops.state import OpState, parse_ints, preset_state
 from core.url_state import DEFAULT_OP, decode, encode
 
+COMPARE_ON, COMPARE_OP = "compare.on", "compare.op"  # the compare view's toggle and its second op
 _SAVED = "ops.saved"  # op name -> its last OpState
 _WRITTEN = "ops.written"  # the query this session last wrote
 _WARNINGS = "ops.warnings"
@@ -21,6 +25,12 @@ _WARNINGS = "ops.warnings"
 
 def arg_key(op: str, name: str) -> str:
     return f"arg.{op}.{name}"
+
+
+def compare_owner(op: str) -> str:
+    """The compare view's argument widgets for `op` are its own, apart from the page's (the same op may be on
+    both sides)."""
+    return f"compare.{op}"
 
 
 def load_state(state: OpState, preset: str | None = None) -> None:
@@ -31,13 +41,20 @@ def load_state(state: OpState, preset: str | None = None) -> None:
         st.session_state[f"preset.{state.op}"] = preset
     for param in spec.tensors:
         load_grid(state.op, param, state.inputs[param.name])
+    load_args(spec, state.args)
+    st.session_state.setdefault(_SAVED, {})[state.op] = state
+
+
+def load_args(spec: OpSpec, args: dict, owner: str | None = None) -> None:
+    """Put argument values into the argument widgets of `owner` (the op's own by default)."""
+    owner = owner or spec.name
     for arg in spec.args:
-        value = state.args[arg.name]
-        key = arg_key(state.op, arg.name)
+        value = args[arg.name]
+        key = arg_key(owner, arg.name)
         if arg.kind == "size":
-            st.session_state[arg_key(state.op, "size.ndim")] = len(value)
+            st.session_state[arg_key(owner, "size.ndim")] = len(value)
             for d, size in enumerate(value):
-                st.session_state[arg_key(state.op, f"size.{d}")] = size
+                st.session_state[arg_key(owner, f"size.{d}")] = size
         elif arg.kind == "ints":
             st.session_state[key] = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
         elif arg.kind == "float" and arg.none_allowed:
@@ -47,7 +64,6 @@ def load_state(state: OpState, preset: str | None = None) -> None:
             st.session_state[key] = float(value)
         else:
             st.session_state[key] = value
-    st.session_state.setdefault(_SAVED, {})[state.op] = state
 
 
 def load_preset(op: str, key: str | None = None) -> None:
@@ -73,12 +89,18 @@ def _preset_queries(op: str) -> tuple[tuple[str, dict[str, str]], ...]:
 def read_state(spec: OpSpec) -> OpState:
     """The state the widgets hold now."""
     inputs = {param.name: grid_input(spec.name, param) for param in spec.tensors}
+    return OpState(spec.name, inputs, read_args(spec))
+
+
+def read_args(spec: OpSpec, owner: str | None = None) -> dict:
+    """The values the argument widgets of `owner` (the op's own by default) hold now."""
+    owner = owner or spec.name
     args = {}
     for arg in spec.args:
-        key = arg_key(spec.name, arg.name)
+        key = arg_key(owner, arg.name)
         if arg.kind == "size":
-            ndim = st.session_state[arg_key(spec.name, "size.ndim")]
-            args[arg.name] = tuple(st.session_state.get(arg_key(spec.name, f"size.{d}"), 1) for d in range(ndim))
+            ndim = st.session_state[arg_key(owner, "size.ndim")]
+            args[arg.name] = tuple(st.session_state.get(arg_key(owner, f"size.{d}"), 1) for d in range(ndim))
         elif arg.kind == "ints":
             text = st.session_state[key]
             args[arg.name] = parse_ints(text) or text  # unparsable text stays, and build_call reports it
@@ -86,28 +108,66 @@ def read_state(spec: OpSpec) -> OpState:
             args[arg.name] = st.session_state[key] if st.session_state.get(f"{key}.on") else None
         else:
             args[arg.name] = st.session_state[key]
-    return OpState(spec.name, inputs, args)
+    return args
 
 
 def restore(lang: str) -> OpSpec:
     """At the top of the page: follow a URL this session did not write, else bring back the op's widgets."""
     query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
-    if "op" in query and query != st.session_state.get(_WRITTEN):
+    followed = "op" in query and query != st.session_state.get(_WRITTEN)
+    if followed:
         state, warnings = decode(query, lang)
         load_state(state, query.get("preset") if query.get("preset") in [p.key for p in OPS[state.op].presets] else None)
-        st.session_state[_WARNINGS] = warnings
+        second, compare_warnings = decode_compare(query, state, lang)
+        _load_compare(second)
+        st.session_state[_WARNINGS] = warnings + compare_warnings
         st.session_state[_WRITTEN] = query
     if "op" not in st.session_state:
         st.session_state["op"] = st.session_state.get("ops.last_op", DEFAULT_OP)
     spec = OPS[st.session_state["op"]]
-    if not _widgets_present(spec):
+    previous = st.session_state.get(_SAVED, {}).get(st.session_state.get("ops.last_op"))
+    if not followed and previous is not None and previous.op != spec.name:
+        _switch(previous, spec, lang)
+    elif not _widgets_present(spec):
         load_state(st.session_state.get(_SAVED, {}).get(spec.name) or preset_state(spec))
     st.session_state["ops.last_op"] = spec.name
     return spec
 
 
+def _switch(previous: OpState, spec: OpSpec, lang: str) -> None:
+    """The op picker changed: the new op starts from the tensors the page held where it takes them, else from what
+    it held last (or its example), with the reason shown once."""
+    carried = carry(previous, spec, lang, st.session_state.get(_SAVED, {}).get(spec.name))
+    load_state(carried.state)
+    if carried.reason:
+        st.session_state[_WARNINGS] = [*st.session_state.get(_WARNINGS, []), carried.reason]
+
+
+def _load_compare(second: OpState | None) -> None:
+    """Open the compare view on a link's second op and arguments, or close it when the link has none."""
+    st.session_state[COMPARE_ON] = second is not None
+    if second is not None:
+        st.session_state[COMPARE_OP] = second.op
+        load_args(OPS[second.op], second.args, compare_owner(second.op))
+
+
+def second_state(state: OpState) -> OpState | None:
+    """The compare view's second op on the page's tensors with the arguments its widgets hold (loaded first when
+    they are not there yet), or None while the view is closed."""
+    if not st.session_state.get(COMPARE_ON):
+        return None
+    op = st.session_state.get(COMPARE_OP)
+    if op not in comparable_ops(state):  # the page's tensors changed (or its op): start from this op again
+        op = st.session_state[COMPARE_OP] = state.op
+    base, spec = compare_state(state, op), OPS[op]
+    if not args_present(spec, compare_owner(op)):
+        load_args(spec, base.args, compare_owner(op))
+    return OpState(op, base.inputs, read_args(spec, compare_owner(op)))
+
+
 def pop_warnings() -> list[str]:
-    """Messages about URL parameters that fell back to the preset (shown once)."""
+    """Messages about URL parameters that fell back to the preset, or tensors an op switched to could not take
+    (shown once)."""
     return st.session_state.pop(_WARNINGS, [])
 
 
@@ -117,6 +177,9 @@ def remember(state: OpState, lang: str, valid: bool) -> dict[str, str]:
     if not valid:
         return {**st.session_state.get(_WRITTEN, {}), "lang": lang}
     query = encode(state, lang)
+    second = second_state(state)
+    if second is not None:
+        query = {**query, **encode_compare(second)}
     without_lang = {k: v for k, v in query.items() if k != "lang"}
     if without_lang != st.session_state.get(_WRITTEN):
         st.session_state[_WRITTEN] = without_lang
@@ -127,7 +190,14 @@ def remember(state: OpState, lang: str, valid: bool) -> dict[str, str]:
 def _widgets_present(spec: OpSpec) -> bool:
     keys = [f"dtype.{spec.name}.{p.name}" for p in spec.tensors]
     keys += [f"ndim.{spec.name}.{p.name}.0" for p in spec.tensors]
-    keys += [arg_key(spec.name, "size.ndim" if a.kind == "size" else a.name) for a in spec.args]
-    keys += [arg_key(spec.name, a.name) + ".on" for a in spec.args if a.kind == "float" and a.none_allowed]
     keys += [f"grid.{spec.name}.{p.name}" for p in spec.tensors]
+    return all(k in st.session_state for k in keys) and args_present(spec)
+
+
+def args_present(spec: OpSpec, owner: str | None = None) -> bool:
+    """Whether the argument widgets of `owner` (the op's own by default) still hold values: Streamlit drops a
+    widget's value once a run does not draw it."""
+    owner = owner or spec.name
+    keys = [arg_key(owner, "size.ndim" if a.kind == "size" else a.name) for a in spec.args]
+    keys += [arg_key(owner, a.name) + ".on" for a in spec.args if a.kind == "float" and a.none_allowed]
     return all(k in st.session_state for k in keys)

@@ -1,4 +1,7 @@
-"""Before and after, side by side: the inputs' heatmaps, the result's, and where a clicked result cell comes from."""
+"""The op's views: the result (beside the inputs, clickable, its cells' sources in the hover) and, below, the
+inputs' heatmaps with the clicked cell's sources outlined."""
+
+from dataclasses import dataclass
 
 import streamlit as st
 import torch
@@ -9,66 +12,121 @@ from core.messages import MSG
 from core.ops.aliasing import alias_notes, named_results, write_through
 from core.ops.dim_groups import DimStyles, dim_styles, group_words, sources_of_map
 from core.ops.provenance import sources
-from core.ops.run import OpError, OpOutcome
+from core.ops.run import OpError, OpOutcome, result_shape
+from core.ops.source_hover import MAX_HOVER_CELLS, call_key, hover_sources
 from core.ops.spec import OpCall
 from core.text import said
 
+RESULT_WIDTH_PX = 400  # the result column beside the inputs (1440 px window, sidebar open)
 
-def before_after(call: OpCall, outcome: OpOutcome, lang: str) -> None:
-    """Draw the inputs and the result; a click on a result cell outlines the input cells it comes from."""
+
+@dataclass(frozen=True)
+class Views:
+    """What the result view and the inputs' view share: one colour scale, the dim colours, the clicked cell."""
+
+    call: OpCall
+    outcome: OpOutcome
+    results: list  # (name, tensor) of each result tensor
+    named: list  # (name, tensor, param) of each input
+    marks: dict
+    zrange: tuple[float, float] | None
+    styles: DimStyles
+    dim_sources: dict
+    picked: tuple[int, ...] | None
+    found: list | None  # the picked cell's sources
+
+
+def prepare_views(call: OpCall, outcome: OpOutcome, lang: str) -> Views:
+    """Everything both views draw from, computed once per run."""
     spec = call.spec
     results = named_results(outcome.result)
-    marks = spec.marks(call) if outcome.error is None else {}
     named = _named_inputs(call.tensors, call)
     scaled = [t for _, t, param in named if param.dtypes != ("int64",)] + [t for _, t in results if t.is_floating_point() or t.dtype == torch.int64]
-    zrange = value_range(*scaled) if spec.same_scale and results else None
     styles, dim_sources = _dim_styles(call, results, lang)
-    chart_key = f"chart.result.{spec.name}"
-    picked = _picked_cell(chart_key, results[0][1] if results else None)
-    found = sources(call, picked) if picked is not None else []
-    before, after = st.columns(2)
-    with before:
-        st.markdown(f"#### {MSG['before'](lang)}")
-        if not named:
-            st.caption("—")
-        for name, tensor, param in named:
-            own_scale = param.dtypes == ("int64",)
+    picked = _picked_cell(_chart_key(call), results[0][1] if results else None)
+    return Views(
+        call, outcome, results, named, spec.marks(call) if outcome.error is None else {},
+        value_range(*scaled) if spec.same_scale and results else None, styles, dim_sources,
+        picked, sources(call, picked) if picked is not None else [],
+    )
+
+
+def result_view(views: Views, lang: str) -> None:
+    """The result's heatmaps (a click on the first selects a cell, a hover lists its sources), the shape rule right
+    under them, and what the clicked cell comes from."""
+    call, outcome, spec = views.call, views.outcome, views.call.spec
+    if outcome.error is not None:
+        op_error(outcome.error, lang)
+        return
+    if not views.results:  # a plain Python number (item)
+        st.metric(MSG["number_result"](lang, type=type(outcome.result).__name__), repr(outcome.result))
+    hover, complete = _hover_sources(call, tuple(views.results[0][1].shape)) if views.results else ({}, True)
+    for i, (name, tensor) in enumerate(views.results):
+        own = views.zrange if tensor.dtype != torch.bool and name in ("result", "result.values", "result[0]") else None
+        tensor_heatmap(
+            tensor, name, _chart_key(call) if i == 0 else f"chart.{spec.name}.{name}", lang, zrange=own,
+            marked_dim=views.marks.get("result"), selectable=i == 0, dim_colours=views.styles.results,
+            dim_notes=views.styles.notes, max_width=RESULT_WIDTH_PX, hover_notes=hover if i == 0 else None,
+        )
+    st.markdown(f"**{MSG['shape_rule'](lang)}{MSG['colon'](lang)}** {spec.shape_rule(call, result_shape(outcome.result), lang)}")
+    if views.styles.notes:
+        before_shape = call.shape(spec.tensors[0].name)
+        words = group_words(before_shape, tuple(views.results[0][1].shape), views.dim_sources, lang)
+        st.caption(" ".join([MSG["dims_colours"](lang), *words]))
+    if views.results and spec.deterministic is False:
+        st.warning(MSG["not_deterministic"](lang))
+    if views.results and not spec.random:
+        _sources_caption(views.picked, views.found, lang)
+        if hover and not complete:
+            st.caption(MSG["hover_capped"](lang, cap=MAX_HOVER_CELLS))
+
+
+def before_view(views: Views, lang: str) -> None:
+    """Below the first screen: the op's notes, its extra figures, the inputs' heatmaps with the clicked cell's
+    sources outlined, the inputs after an in-place call, and which results are views."""
+    call, outcome, spec = views.call, views.outcome, views.call.spec
+    if outcome.error is None and spec.notes:
+        st.markdown(spec.notes(call, outcome.result, lang))
+    for i, figure in enumerate(spec.extras(call, outcome.result, lang) if spec.extras and outcome.error is None else []):
+        heatmap(figure, key=f"chart.{spec.name}.extra.{i}")
+    st.markdown(f"#### {MSG['before'](lang)}")
+    if not views.named:
+        st.caption("—")
+    columns = st.columns(min(max(len(views.named), 1), 3))
+    for i, (name, tensor, param) in enumerate(views.named):
+        own_scale = param.dtypes == ("int64",)
+        with columns[i % len(columns)]:
             tensor_heatmap(
-                tensor, name, f"chart.{spec.name}.{name}", lang, zrange=None if own_scale else zrange,
-                marked_dim=marks.get(param.name), highlights=[i for n, i in found or () if n == name],
-                dim_colours=styles.inputs if styles.inputs and tensor.ndim == len(styles.inputs) else None,
+                tensor, name, f"chart.{spec.name}.{name}", lang, zrange=None if own_scale else views.zrange,
+                marked_dim=views.marks.get(param.name), highlights=[c for n, c in views.found or () if n == name],
+                dim_colours=views.styles.inputs if views.styles.inputs and tensor.ndim == len(views.styles.inputs) else None,
             )
-    with after:
-        st.markdown(f"#### {MSG['after'](lang)}")
-        if outcome.error is not None:
-            return
-        if not results:  # a plain Python number (item)
-            st.metric(MSG["number_result"](lang, type=type(outcome.result).__name__), repr(outcome.result))
-        for i, (name, tensor) in enumerate(results):
-            own = zrange if tensor.dtype != torch.bool and name in ("result", "result.values", "result[0]") else None
-            tensor_heatmap(
-                tensor, name, chart_key if i == 0 else f"chart.{spec.name}.{name}", lang, zrange=own,
-                marked_dim=marks.get("result"), selectable=i == 0, dim_colours=styles.results, dim_notes=styles.notes,
-            )
-        if styles.notes:
-            before_shape = call.shape(spec.tensors[0].name)
-            words = group_words(before_shape, tuple(results[0][1].shape), dim_sources, lang)
-            st.caption(" ".join([MSG["dims_colours"](lang), *words]))
-        if results and spec.deterministic is False:
-            st.warning(MSG["not_deterministic"](lang))
-        for i, figure in enumerate(spec.extras(call, outcome.result, lang) if spec.extras else []):
-            heatmap(figure, key=f"chart.{spec.name}.extra.{i}")
-        if results and not spec.random:
-            _sources_caption(picked, found, lang)
-        if spec.show_inputs_after:
-            for name, tensor, _ in _named_inputs(outcome.inputs_after, call):
-                st.markdown(MSG["input_after"](lang, name=name))
-                tensor_heatmap(tensor, name, f"chart.{spec.name}.after.{name}", lang, zrange=zrange)
+    if outcome.error is not None:
+        return
+    if spec.show_inputs_after:
+        for name, tensor, _ in _named_inputs(outcome.inputs_after, call):
+            st.markdown(MSG["input_after"](lang, name=name))
+            tensor_heatmap(tensor, name, f"chart.{spec.name}.after.{name}", lang, zrange=views.zrange)
     notes = alias_notes(outcome.result, outcome.inputs_after, lang)
     for note in notes:
         st.info(note)
     if notes and not spec.show_inputs_after:
         _write_through(call, lang)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_hover(key: str, shape: tuple[int, ...], _call: OpCall) -> tuple[dict, bool]:
+    """The hover's sources, computed once per call (the key names the call exactly): reruns of the same state, such as
+    a click on a cell, do not redo a backward pass per cell."""
+    return hover_sources(_call, shape)
+
+
+def _hover_sources(call: OpCall, shape: tuple[int, ...]) -> tuple[dict, bool]:
+    return _cached_hover(call_key(call), shape, call)
+
+
+def _chart_key(call: OpCall) -> str:
+    return f"chart.result.{call.spec.name}"
 
 
 def _write_through(call: OpCall, lang: str) -> None:
@@ -137,7 +195,7 @@ def _picked_cell(chart_key: str, result: torch.Tensor | None) -> tuple[int, ...]
     for point in points:
         data = point.get("customdata")
         if data:
-            index = index_at(tuple(result.shape), *data) if len(data) == 3 else None
+            index = index_at(tuple(result.shape), *data, max_width=RESULT_WIDTH_PX) if len(data) == 3 else None
             if index is not None:
                 return index
     return None

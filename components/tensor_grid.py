@@ -7,11 +7,11 @@ included), one entry per tensor (several for `tensors`). Shape changes rebuild `
 
 import streamlit as st
 
-from core.grid import resize, shape_of
+from core.grid import format_shape, resize, shape_of
 from core.grid_frames import from_frames, to_frames
 from core.limits import MAX_DIM_SIZE, MAX_NDIM, MAX_TENSORS
 from core.messages import MSG
-from core.ops.spec import TensorParam
+from core.ops.spec import OpSpec, TensorParam
 from core.ops.state import InputState
 
 COLUMN_PX = 64  # fixed, so a browser test can compute where a cell is
@@ -45,42 +45,71 @@ def grid_input(op: str, param: TensorParam) -> InputState:
     return InputState(list(state["current"]) if param.is_list else state["current"][0], dtype)
 
 
+def input_grids(spec: OpSpec, lang: str) -> dict[str, InputState]:
+    """Every tensor input's editor, two to a row (three grids would squeeze each below a 3-column grid's width),
+    and what each holds."""
+    inputs = {}
+    for start in range(0, len(spec.tensors), 2):
+        row = spec.tensors[start : start + 2]
+        for column, param in zip(st.columns(2 if len(spec.tensors) > 1 else 1), row):
+            with column:
+                inputs[param.name] = tensor_grid(spec.name, param, lang)
+    return inputs
+
+
 def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
-    """Draw the editor for one tensor input (or a list of them) and return what it holds."""
+    """Draw the editor for one tensor input (or a list of them, two to a row) and return what it holds."""
     key = _key(op, param.name)
-    st.markdown(f"**`{param.name}`**")
-    controls = st.columns(2)
+    state = st.session_state[key]
+    # one line of controls above the grid (name, dtype, shape or count) keeps the grids and the result on one screen
+    head = st.columns([2, 3, 3], vertical_alignment="bottom")
+    head[0].markdown(f"**`{param.name}`**")
     if len(param.dtypes) > 1:
-        controls[0].selectbox(MSG["dtype"](lang), param.dtypes, key=_key(op, param.name, "dtype"))
+        head[1].selectbox(MSG["dtype"](lang), param.dtypes, key=_key(op, param.name, "dtype"),
+                          label_visibility="collapsed" if not param.is_list else "visible")
     else:
-        controls[0].caption(f"{MSG['dtype'](lang)}{MSG['colon'](lang)} {param.dtypes[0]}")
+        head[1].caption(f"{MSG['dtype'](lang)}{MSG['colon'](lang)} {param.dtypes[0]}")
     if param.is_list:
         low, high = param.count
-        controls[1].number_input(
+        head[2].number_input(
             MSG["tensor_count"](lang), min_value=low, max_value=min(high, MAX_TENSORS), step=1,
             key=_key(op, param.name, "count"), on_change=_change_count, args=(op, param.name),
         )
-    state = st.session_state[key]
-    for i in range(len(state["base"])):
+    else:
+        with head[2]:
+            _shape_controls(op, param.name, 0, shape_of(state["base"][0]), lang)
+    count = len(state["base"])
+    columns = st.columns(2) if param.is_list and count > 1 else [st.container()]
+    for i in range(count):
         label = MSG["tensor_n"](lang, name=param.name, i=i) if param.is_list else None
-        state["current"][i] = _one_grid(op, param.name, i, state, label, lang)
+        with columns[i % len(columns)]:
+            if label:
+                row = st.columns([2, 3], vertical_alignment="center")
+                row[0].markdown(f"`{label}`")
+                with row[1]:
+                    _shape_controls(op, param.name, i, shape_of(state["base"][i]), lang)
+            state["current"][i] = _one_grid(op, param.name, i, state, label, lang)
     return grid_input(op, param)
 
 
-def _one_grid(op: str, name: str, i: int, state: dict, label: str | None, lang: str):
-    if label:
-        st.markdown(f"`{label}`")
-    ndim = len(shape_of(state["base"][i]))
-    cols = st.columns(4)
-    cols[0].selectbox(
-        MSG["ndim"](lang), range(MAX_NDIM + 1), key=f"ndim.{op}.{name}.{i}",
-        on_change=_change_shape, args=(op, name, i, True),
-    )
-    for d in range(ndim):
-        cols[d + 1].number_input(
-            MSG["size_of_dim"](lang, dim=d), min_value=1, max_value=MAX_DIM_SIZE, step=1,
-            key=f"size.{op}.{name}.{i}.{d}", on_change=_change_shape, args=(op, name, i, False),
+def _shape_controls(op: str, name: str, i: int, shape: tuple[int, ...], lang: str) -> None:
+    """The number of dims and each dim's size, behind a button that shows the shape: in a popover, not a row of
+    their own above every grid."""
+    with st.popover(format_shape(shape), help=MSG["shape_controls_help"](lang), width="stretch"):
+        cols = st.columns(MAX_NDIM + 1)
+        cols[0].selectbox(
+            MSG["ndim"](lang), range(MAX_NDIM + 1), key=f"ndim.{op}.{name}.{i}",
+            on_change=_change_shape, args=(op, name, i, True),
         )
+        for d in range(len(shape)):
+            cols[d + 1].number_input(
+                MSG["size_of_dim"](lang, dim=d), min_value=1, max_value=MAX_DIM_SIZE, step=1,
+                key=f"size.{op}.{name}.{i}.{d}", on_change=_change_shape, args=(op, name, i, False),
+            )
+
+
+def _one_grid(op: str, name: str, i: int, state: dict, label: str | None, lang: str):
+    ndim = len(shape_of(state["base"][i]))
     frames = to_frames(state["base"][i])
     config = {c: st.column_config.TextColumn(c, width=COLUMN_PX) for c in frames[0].columns}
     edited = []

@@ -2,6 +2,7 @@
 small), dims on the axes, the working dim marked, one 2-d panel per index of the leading dims."""
 
 import math
+from typing import Mapping
 
 import numpy as np
 import plotly.graph_objects as go
@@ -21,6 +22,9 @@ HIGHLIGHT_COLOUR = "#e8590c"
 SELECTED_COLOUR = "#1c7ed6"
 # ColorBrewer Blues, light to dark, spelled out: plotly.js's own "Blues" runs the other way
 COLOURSCALE = make_colorscale(sequential.Blues)
+# no plotly template: these figures set every colour they use, and the default one (Streamlit's) is 6 KB of JSON
+# that would be copied, serialised and sent with every figure on every rerun
+NO_TEMPLATE = {}
 
 
 def value_range(*tensors: torch.Tensor) -> tuple[float, float]:
@@ -54,6 +58,7 @@ def tensor_figure(
     selected: tuple[int, ...] | None = None,
     selectable: bool = False,
     max_width: int = MAX_WIDTH_PX,
+    hover_notes: Mapping[tuple[int, ...], str] | None = None,
 ) -> go.Figure:
     """A heatmap of a tensor of any number of dims: its last two dims are a panel's rows and columns, and a tensor of
     3 or more dims gets one panel per index of the leading dims, each labelled with that index (`[0, 1, :, :]`).
@@ -62,7 +67,8 @@ def tensor_figure(
     from, as HTML the core builds, never user text); a leading dim's colour and note go to the panel labels and the
     key above them. `highlights` outlines cells (sources of a selected result cell), `selected` outlines one cell in
     another colour, and `selectable` overlays invisible markers so a click on a cell can be read back as a point
-    selection (its customdata is (panel, row, column), turned back into an index by `index_at`).
+    selection (its customdata is (panel, row, column), turned back into an index by `index_at`); `hover_notes` adds
+    a line to a selectable figure's hover for the cells it names (index -> plain text the core wrote: the sources).
     A tensor with no elements is drawn as its title and a note. The figure stays `max_width` pixels wide (unless its
     title needs more), its height follows its rows of panels, and it is assembled as plain data and wrapped without
     plotly's validation, which took ~50 ms a figure.
@@ -79,7 +85,7 @@ def tensor_figure(
     cell = layout_of.cell
     labelled = ndim >= 3 or layout_of.chunked
     top = 114 if labelled else 85  # the title, then (over the panels) the key or the first row's labels
-    bottom = 45 if layout_of.hidden else 40
+    bottom = 45 if layout_of.hidden else 16  # room for the "⋯ +N" note only when panels were left out
     plot_width, plot_height = layout_of.plot_size()
     width = max(260, plot_width + MARGIN_LEFT + MARGIN_RIGHT, _title_px(name, values))
     room = width - MARGIN_LEFT - MARGIN_RIGHT
@@ -96,7 +102,8 @@ def tensor_figure(
             colorscale=COLOURSCALE, textfont=dict(size=12 if cell >= 40 else 10), showscale=False,
             xgap=2 if cell >= 16 else 1, ygap=2 if cell >= 16 else 1, xaxis=f"x{axis}", yaxis=f"y{axis}",
         )
-        traces += _with_hover(heat, _hover(name, ndim, panel.lead), panel, p, cell, selectable)
+        notes_here = _panel_notes(hover_notes, ndim, panel) if hover_notes else None
+        traces += _with_hover(heat, _hover(name, ndim, panel.lead), panel, p, cell, selectable, notes_here)
         left, upper, w, h = layout_of.box(p)
         x_axis, y_axis = _axes(ndim, panel, cell, marked, colours, notes)
         layout[f"xaxis{axis}"] = {**x_axis, "domain": [left / room, (left + w) / room], "anchor": f"y{axis}"}
@@ -133,6 +140,7 @@ def tensor_figure(
         clickmode="event+select",
         hovermode="closest",
         plot_bgcolor="white",
+        template=NO_TEMPLATE,
         shapes=[shape for shape in shapes if shape is not None],
         annotations=annotations,
     )
@@ -169,7 +177,7 @@ def _empty_figure(values: torch.Tensor, name: str) -> go.Figure:
     layout = dict(
         title=_title(name, values), width=max(260, _title_px(name, values)), height=150,
         margin=dict(l=MARGIN_LEFT, r=MARGIN_RIGHT, t=60, b=20), xaxis=hidden, yaxis=hidden, showlegend=False,
-        dragmode=False, plot_bgcolor="white",
+        dragmode=False, plot_bgcolor="white", template=NO_TEMPLATE,
         annotations=[dict(text="∅  numel() = 0", name="empty", x=0, y=0.5, xref="paper", yref="paper",
                           xanchor="left", showarrow=False, font=dict(color=PLAIN_COLOUR, size=14))],
     )
@@ -195,13 +203,30 @@ def _hover(name: str, ndim: int, lead: tuple[int, ...]) -> str:
     return f"{name}[" + "".join(f"{i}, " for i in lead) + "%{y}, %{x}]"
 
 
-def _with_hover(heat: dict, hover: str, panel: Panel, p: int, cell: int, selectable: bool) -> list[dict]:
-    """A panel's heatmap with its hover, or, when selectable, with click targets over it that take the hover."""
-    hover += " = %{text}<extra></extra>"
+def _with_hover(heat: dict, hover: str, panel: Panel, p: int, cell: int, selectable: bool,
+                notes: np.ndarray | None = None) -> list[dict]:
+    """A panel's heatmap with its hover, or, when selectable, with click targets over it that take the hover (and
+    each cell's note on a second line)."""
+    hover += " = %{text}"
     if not selectable:
-        return [{**heat, "hovertemplate": hover}]
+        return [{**heat, "hovertemplate": hover + "<extra></extra>"}]
     axis = heat["xaxis"][1:]
-    return [{**heat, "hoverinfo": "skip"}, _click_targets(panel, p, heat["text"], hover, axis, cell)]
+    if notes is not None:
+        hover += "<br>%{hovertext}"
+    targets = _click_targets(panel, p, heat["text"], hover + "<extra></extra>", axis, cell)
+    if notes is not None:
+        targets["hovertext"] = notes.ravel()
+    return [{**heat, "hoverinfo": "skip"}, targets]
+
+
+def _panel_notes(notes: Mapping[tuple[int, ...], str], ndim: int, panel: Panel) -> np.ndarray | None:
+    """The hover notes of one panel's cells, shaped (rows, cols) like its click targets ("" for a cell without one),
+    or None when none of its cells has a note."""
+    def index(row: int, col: int) -> tuple[int, ...]:
+        return () if ndim == 0 else (col,) if ndim == 1 else (*panel.lead, row, col)
+
+    grid = np.array([[notes.get(index(r, c), "") for c in panel.cols] for r in panel.rows], dtype=object)
+    return grid if any(grid.flat) else None
 
 
 def _click_targets(panel: Panel, p: int, text, hover: str, axis: str, cell: int) -> dict:

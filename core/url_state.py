@@ -68,15 +68,23 @@ def decode(query: dict[str, str], lang: str) -> tuple[OpState, list[str]]:
             inputs[param.name] = _decode_tensor(spec, param.name, query, lang)
         except BadParam as exc:
             fallback(param.name, str(exc))
-    state = OpState(op, inputs, args)
+    args, arg_warnings = decode_args(OpState(op, inputs, args), query, lang)
+    return OpState(op, inputs, args), warnings + arg_warnings
+
+
+def decode_args(state: OpState, query: dict[str, str], lang: str, prefix: str = "") -> tuple[dict, list[str]]:
+    """`state`'s arguments with those `query` gives (each as `prefix` + its name: the compare view's
+    `compare_dim`), checked against `state`'s inputs, and a message for every one that had to fall back."""
+    spec, args, warnings = OPS[state.op], dict(state.args), []
     for arg in spec.args:
-        if arg.name not in query:
+        name = prefix + arg.name
+        if name not in query:
             continue
         try:
-            args[arg.name] = _decode_arg(spec, state, arg.name, query[arg.name], lang)
+            args[arg.name] = _decode_arg(spec, state, arg.name, query[name], lang)
         except BadParam as exc:
-            fallback(arg.name, str(exc))
-    return OpState(op, inputs, args), warnings
+            warnings.append(MSG["url_bad_param"](lang, param=name, why=str(exc)))
+    return args, warnings
 
 
 def _decode_tensor(spec: OpSpec, name: str, query: dict[str, str], lang: str) -> InputState:

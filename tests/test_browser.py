@@ -14,8 +14,9 @@ def _printed(page) -> str:
     return page.locator("[data-testid=stCode]").nth(1).inner_text()
 
 
-def _charts(page):
-    return page.locator("[data-testid=stPlotlyChart]")
+def _result_chart(page):
+    """The result heatmap of gather (beside the inputs; the inputs' heatmaps come after it)."""
+    return page.locator(".st-key-chart-result-gather")
 
 
 def test_home_then_ops_then_gather_then_edit(page):
@@ -29,14 +30,12 @@ def test_home_then_ops_then_gather_then_edit(page):
     wait_idle(page)
 
     sum_printed = _printed(page)
-    page.locator("[data-testid=stSelectbox]").first.click()
-    page.keyboard.type("gather")  # the list is long and virtualised: filter it first
-    page.get_by_role("option", name="torch.gather", exact=True).click()
+    _pick_op(page, "torch.gather")
     wait_for_change(page, lambda: _printed(page), sum_printed)  # under load the old op's output can linger a while
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
     assert "[[10, 80, 60]" in _printed(page).replace("\n", "").replace("  ", " ") or "10, 80, 60" in _printed(page)
     page.screenshot(path=SCREENSHOTS / "02_gather.png")
-    before_image = _charts(page).last.locator(".heatmaplayer image").first.get_attribute("href")
+    before_image = _result_chart(page).locator(".heatmaplayer image").first.get_attribute("href")
     before_printed = _printed(page)
 
     # input[0, 1] is 20; gather dim=0 with index[1][1] = 0 copies it to result[1, 1]
@@ -45,7 +44,7 @@ def test_home_then_ops_then_gather_then_edit(page):
     after_printed = wait_for_change(page, lambda: _printed(page), before_printed)
     assert after_printed != before_printed
     assert "99" in after_printed
-    after_image = _charts(page).last.locator(".heatmaplayer image").first.get_attribute("href")
+    after_image = _result_chart(page).locator(".heatmaplayer image").first.get_attribute("href")
     assert after_image != before_image, "the result heatmap was not redrawn"
     assert "99" in page.url, "the URL did not follow the edit"
     page.screenshot(path=SCREENSHOTS / "03_gather_edited.png")
@@ -65,7 +64,7 @@ def test_bad_cell_gets_a_message_and_keeps_the_text(page):
 
 
 def test_click_result_cell_shows_its_sources(page):
-    chart = _charts(page).last
+    chart = _result_chart(page)
     box = chart.locator(".nsewdrag").first.bounding_box()
     # result[0, 0] of the 3 x 3 result: the top-left cell of the plot area
     page.mouse.click(box["x"] + box["width"] / 6, box["y"] + box["height"] / 6)
@@ -143,3 +142,27 @@ def test_view_trap_and_clamp_in_place(page):
     assert _printed(page).count("tensor([[0, 2],") == 2
     assert page.get_by_text("after the call").count() >= 1
     page.screenshot(path=SCREENSHOTS / "10_clamp_in_place.png")
+
+
+def _pick_op(page, label: str) -> None:
+    page.locator("[data-testid=stSelectbox]").first.click()
+    page.keyboard.type(label)  # the list is long and virtualised: filter it first
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def test_cat_then_stack_keeps_the_edited_tensors(page):
+    _open(page, "op=cat&lang=en")
+    before = _printed(page)
+    editor = page.locator("[data-testid=stDataFrame]").first  # tensors[0], [[1, 2], [3, 4]]
+    edit_cell(page, editor, row=0, column=0, text="9", column_px=COLUMN_PX, index_px=INDEX_PX)
+    edited = wait_for_change(page, lambda: _printed(page), before)
+    assert "tensor([[9, 2]," in " ".join(edited.split()), edited
+
+    _pick_op(page, "torch.stack")
+    stacked = wait_for_change(page, lambda: _printed(page), edited)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('op') === 'stack'", timeout=30_000)
+    flat = " ".join(stacked.split())
+    assert flat.startswith("tensor([[[9, 2], [3, 4]], [[5, 6], [7, 8]]])"), f"stack did not get the edited tensors: {flat}"
+    assert "9" in page.url, "the link lost the edited tensors"
+    assert "torch.stack(tensors)" in "\n".join(page.locator("[data-testid=stCode]").all_inner_texts())
+    page.screenshot(path=SCREENSHOTS / "12_cat_then_stack_kept.png")

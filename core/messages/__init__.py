@@ -5,9 +5,9 @@ that every string has both languages with the same {fields}. Op-specific texts (
 titles, its shape rule) live in its catalog entry, also as `Text`.
 """
 
-from core.messages import activations, containers, data, losses, ops, surface, training, training_engine
+from core.messages import activations, containers, data, losses, ops, ops_compare, surface, training, training_engine
 
-_MODULES = (ops, data, losses, activations, containers, training, training_engine, surface)
+_MODULES = (ops, ops_compare, data, losses, activations, containers, training, training_engine, surface)
 
 MSG = {}
 for _module in _MODULES:

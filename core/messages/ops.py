@@ -93,6 +93,10 @@ MSG: dict[str, Text] = {
         "Click a cell of the result to light up the input cells it comes from (hover shows them too).",
         "点击结果中的一个格子，会高亮它来自的输入格子（鼠标悬停也会显示）。",
     ),
+    "hover_capped": Text(
+        "The hover lists the sources of the first {cap} cells only; a click finds any cell's.",
+        "鼠标悬停只列出前 {cap} 个格子的来源；点击可查看任意格子的来源。",
+    ),
     "sources_of": Text("{cell} comes from: {sources}", "{cell} 来自：{sources}"),
     "no_sources": Text("{cell} depends on no input cell.", "{cell} 不依赖任何输入格子。"),
     "sources_untraced": Text(
@@ -104,6 +108,9 @@ MSG: dict[str, Text] = {
     "ndim": Text("dims", "维数"),
     "size_of_dim": Text("size of dim {dim}", "第 {dim} 维大小"),
     "tensor_count": Text("number of tensors", "张量个数"),
+    "shape_controls_help": Text(
+        "The shape: click to change the number of dims and each dim's size.", "形状：点击可修改维数和每一维的大小。"
+    ),
     "tensor_n": Text("{name}[{i}]", "{name}[{i}]"),
     "slice_label": Text("{name}[{i}] (slice {i} along dim 0)", "{name}[{i}]（沿第 0 维的第 {i} 片）"),
     "none_option": Text("None (all dims)", "None（全部维度）"),

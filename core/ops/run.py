@@ -13,6 +13,8 @@ from core.ops import error_kinds, result_size
 from core.ops.result_size import ResultTooLarge
 from core.ops.spec import REQUIRED, OpCall, dim_range, resolve
 
+TORCH_REFUSALS = (RuntimeError, IndexError, TypeError, ValueError, OverflowError)  # what torch raises to refuse a call
+
 
 @dataclass(frozen=True)
 class OpError:
@@ -95,7 +97,7 @@ def run(call: OpCall, lang: str) -> OpOutcome:
         return OpOutcome(execute(copies), None, copies.tensors)
     except ResultTooLarge as exc:
         return OpOutcome(None, too_large(call, exc, lang))
-    except (RuntimeError, IndexError, TypeError, ValueError, OverflowError) as exc:
+    except TORCH_REFUSALS as exc:
         return OpOutcome(None, explain(call, exc, lang))
 
 

@@ -89,6 +89,34 @@ STACK = OpSpec(
     dim_map=inserted_dim,
 )
 
+
+def _hstack_dim(call) -> int:
+    """The dim hstack joins along: 1, or 0 when the tensors are 1-d (as torch documents it)."""
+    return 0 if call.ndim("tensors") <= 1 else 1
+
+
+def _hstack_rule(call, out, lang: str) -> str:
+    dim = _hstack_dim(call)
+    if lang == "zh":
+        return (f"[{_shapes(call)}] -> {shp(out)}：沿第 {dim} 维拼接（一维张量沿第 0 维），"
+                f"即 torch.cat(tensors, dim={dim})；不会产生新维度")
+    return (f"[{_shapes(call)}] -> {shp(out)}: joined along dim {dim} (dim 0 for 1-d tensors), "
+            f"as torch.cat(tensors, dim={dim}); no new dim")
+
+
+HSTACK = OpSpec(
+    name="hstack", function="torch.hstack", signature=("tensors",), positional=1, tensors=(_TENSORS,), args=(),
+    presets=(
+        Preset("matrices", Text("Two (2, 2) matrices side by side: (2, 4)", "两个 (2, 2) 矩阵左右并排：(2, 4)"),
+               {"tensors": [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]}),
+        Preset("vectors", Text("1-d tensors are joined end to end", "一维张量首尾相接"), {"tensors": [[1, 2, 3], [4, 5]]}),
+    ),
+    summary=Text("Joins tensors column-wise: cat along dim 1, or along dim 0 for 1-d tensors.",
+                 "按列方向拼接：沿第 1 维 cat，一维张量则沿第 0 维。"),
+    shape_rule=_hstack_rule, marks=lambda call: {"tensors": _hstack_dim(call), "result": _hstack_dim(call)},
+    dim_map=same_dims, group="join",
+)
+
 SPLIT = OpSpec(
     name="split", function="torch.split", signature=("tensor", "split_size_or_sections", "dim"), positional=2,
     tensors=(TensorParam("tensor"),),
