@@ -5,6 +5,7 @@ import time
 import streamlit as st
 
 from components.heatmap import heatmap
+from components.loss_views import chosen_view
 from components.race_state import current_race, reset
 from components.racer_panels import racer_panels
 from components.script_output import script_block
@@ -15,17 +16,19 @@ from core.page_params import BadParam
 from core.training.boundary import decision_grid, prediction_curve
 from core.training.config import RaceConfig, config_problems
 from core.training.datasets import DATASETS
-from core.training.lab_figures import boundary_figure, curve_figure, loss_figure
+from core.training.lab_figures import boundary_figure, curve_figure
 from core.training.lab_params import PARAMS, SPEEDS, parse_racers, settle
 from core.training.optimizer_state import optimizer_state
 from core.training.optimizers import OPTIMIZERS
+from core.training.palette import racer_colour
 from core.training.results import results_table
 
 PAGE = "train"
-TICK_SECONDS = 0.5
-TICK_BUDGET_SECONDS = 0.2  # a tick stops early past this, so slow racers (LBFGS) never hold up Pause
 BOUNDARY_GRID = 40
 BOUNDARY_SECONDS = 1.5
+# up to 4 racers: two 192 px boundary charts a row beside the loss chart; more: three of 150 px (plotly's narrowest)
+# in a wider column. At 1440x900 two rows fit on the first screen.
+FEW_RACERS = 4
 
 lang = st.session_state.get("lang", "en")
 st.title(MSG["lab_title"](lang))
@@ -33,25 +36,28 @@ st.caption(MSG["lab_intro"](lang))
 restore(PAGE, PARAMS, lang, settle)
 key = lambda name: f"{PAGE}.{name}"  # noqa: E731
 
-data_col, model_col, budget_col = st.columns(3)
-with data_col:
-    st.markdown(f"##### {MSG['lab_data'](lang)}")
-    st.selectbox("dataset", list(DATASETS), key=key("dataset"), format_func=lambda n: DATASETS[n].title(lang))
-    max_noise = DATASETS[st.session_state[key("dataset")]].max_noise
-    st.session_state[key("noise")] = min(st.session_state[key("noise")], max_noise)  # after a dataset switch; a link's is settled
-    st.slider("noise", 0.0, max_noise, key=key("noise"), step=0.01)
-    st.number_input("n_points", 10, 2000, key=key("n_points"), step=50)
-with model_col:
-    st.markdown(f"##### {MSG['lab_model'](lang)}")
-    st.slider("hidden_layers", 0, 4, key=key("hidden_layers"))
-    st.slider("width", 1, 32, key=key("width"))
-    st.radio("activation", ["ReLU", "Tanh", "Sigmoid"], key=key("activation"), horizontal=True)
-    st.selectbox("loss", [p.choices for p in PARAMS if p.name == "loss"][0], key=key("loss"))
-with budget_col:
-    st.markdown(f"##### {MSG['lab_budget'](lang)}")
-    st.number_input("steps", 1, 2000, key=key("steps"), step=50)
-    st.number_input("batch_size", 1, 2000, key=key("batch_size"), step=8)
-    st.number_input("seed", 0, 2**31 - 1, key=key("seed"))
+# the race's shared settings fold away, so Play, the loss chart and the boundaries fit on the first screen
+with st.expander(MSG["lab_settings"](lang), expanded=False):
+    data_col, model_col, budget_col = st.columns(3)
+    with data_col:
+        st.markdown(f"##### {MSG['lab_data'](lang)}")
+        st.selectbox("dataset", list(DATASETS), key=key("dataset"), format_func=lambda n: DATASETS[n].title(lang))
+        max_noise = DATASETS[st.session_state[key("dataset")]].max_noise
+        st.session_state[key("noise")] = min(st.session_state[key("noise")], max_noise)  # after a dataset switch; a link's is settled
+        st.slider("noise", 0.0, max_noise, key=key("noise"), step=0.01)
+        st.number_input("n_points", 10, 2000, key=key("n_points"), step=50)
+    with model_col:
+        st.markdown(f"##### {MSG['lab_model'](lang)}")
+        st.slider("hidden_layers", 0, 4, key=key("hidden_layers"))
+        st.slider("width", 1, 32, key=key("width"))
+        st.radio("activation", ["ReLU", "Tanh", "Sigmoid"], key=key("activation"), horizontal=True)
+        st.selectbox("loss", [p.choices for p in PARAMS if p.name == "loss"][0], key=key("loss"))
+    with budget_col:
+        st.markdown(f"##### {MSG['lab_budget'](lang)}")
+        st.number_input("steps", 1, 2000, key=key("steps"), step=50)
+        st.number_input("batch_size", 1, 2000, key=key("batch_size"), step=8)
+        st.number_input("seed", 0, 2**31 - 1, key=key("seed"))
+stage = st.container()  # the controls and the race, drawn once the race exists, above the racers' panels
 
 st.markdown(f"##### {MSG['lab_racers'](lang)}")
 st.text_input("racers", key=key("racers"), help=MSG["lab_racers_help"](lang))
@@ -111,20 +117,14 @@ if click == clicks:
 if race.done:
     st.session_state["train.playing"] = False
 playing = st.session_state.get("train.playing", False)
-controls = st.columns(4)
-controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="primary", key=key("play"),
-                   on_click=_press, args=("pause" if playing else "play", clicks), disabled=race.done)
-controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step", clicks),
-                   disabled=race.done)
-controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset", clicks))
-controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
+view = chosen_view()
 
 
-@st.fragment(run_every=TICK_SECONDS if playing else None)
+@st.fragment(run_every=view.tick_seconds if playing else None)
 def arena() -> None:
-    """Advance the race a few steps (while playing) and redraw the curves and what each racer has learned."""
+    """Advance the race a few steps (while playing), within a small time budget, and extend the loss chart."""
     if st.session_state.get("train.playing"):
-        deadline = time.perf_counter() + TICK_BUDGET_SECONDS
+        deadline = time.perf_counter() + view.budget_seconds
         for _ in range(settings["speed"]):
             if time.perf_counter() > deadline:
                 break
@@ -132,24 +132,29 @@ def arena() -> None:
                 st.session_state["train.playing"] = False
                 st.rerun(scope="app")  # the Play button turns back into Play
     st.progress(race.step_count / config.steps, MSG["lab_progress"](lang, step=race.step_count, steps=config.steps))
-    if not race.step_count:
+    view.draw(race, lang, "train.chart.losses")
+    if not race.step_count:  # below the chart: an element appearing above it would move it, and redraw it blank
         st.caption(MSG["lab_not_started"](lang))
-    heatmap(loss_figure(race, lang), key="train.chart.losses")
 
 
 @st.fragment(run_every=BOUNDARY_SECONDS if playing else None)
 def learned() -> None:
-    """Each racer's decision boundary (or regression curve), redrawn less often than the losses: it costs more."""
-    st.markdown(f"##### {MSG['lab_boundaries'](lang)}")
-    columns = st.columns(4)
+    """Each racer's decision boundary (or regression curve) in the racer's colour, redrawn less often than the
+    losses: it costs more. Smaller and three to a row past FEW_RACERS racers."""
+    st.markdown(f"###### {MSG['lab_boundaries'](lang)}")
+    per_row, size = (2, 192) if len(race.racers) <= FEW_RACERS else (3, 150)
+    columns = st.columns(per_row)
     for index, state in enumerate(race.racers):
-        with columns[index % 4]:
-            view = decision_grid(race, index, BOUNDARY_GRID, lang) if race.task != "regression" else prediction_curve(race, index, lang=lang)
-            if isinstance(view, str):
-                st.caption(view)
+        with columns[index % per_row]:
+            if race.task == "regression":
+                shape = prediction_curve(race, index, lang=lang)
+            else:
+                shape = decision_grid(race, index, BOUNDARY_GRID, lang)
+            if isinstance(shape, str):
+                st.caption(shape)
                 break
             build = curve_figure if race.task == "regression" else boundary_figure
-            heatmap(build(view, race.data, state.name), key=f"train.chart.boundary.{index}")
+            heatmap(build(shape, race.data, state.name, racer_colour(index), size), key=f"train.chart.boundary.{index}")
             if state.note and state.status != "running":
                 st.caption(state.note)
 
@@ -161,8 +166,20 @@ def results() -> None:
     st.dataframe(results_table(race, lang), hide_index=True)
 
 
-arena()
-learned()
+with stage:
+    controls = st.columns([1, 1, 1, 3])
+    controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="primary", key=key("play"),
+                       on_click=_press, args=("pause" if playing else "play", clicks), disabled=race.done)
+    controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step", clicks),
+                       disabled=race.done)
+    controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset", clicks))
+    controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
+    # the losses and what they mean, side by side
+    chart_column, learned_column = st.columns([11, 9] if len(race.racers) <= FEW_RACERS else [1, 1])
+    with chart_column:
+        arena()
+    with learned_column:
+        learned()
 results()
 history = [(r.step, state.name, loss) for r in race.history for state, loss in zip(race.racers, r.train_loss)]
 st.download_button(MSG["lab_download"](lang), "step,racer,train_loss\n" + "".join(f"{s},{n},{l}\n" for s, n, l in history),

@@ -1,43 +1,49 @@
-"""The Training lab's race in session state: built from the page's settings, kept across reruns, reset when a
-setting other than a step size changes. It lives in st.session_state (one per session), never in a shared cache."""
+"""The Training lab's race in session state: built from the page's settings and kept across reruns. Racers follow
+the page's list mid-race (core.training.race_edits); a change of what every racer shares (data, model, loss,
+batches, seed) starts a new race, said in a message. It lives in st.session_state (one per session), never in a
+shared cache."""
+
+from dataclasses import fields, replace
 
 import streamlit as st
 
+from core.messages import MSG
 from core.training.config import RaceConfig, Racer
-from core.training.optimizers import OPTIMIZERS
 from core.training.race import Race
+from core.training.race_edits import follow
 
-_RACE, _SIGNATURE = "train.race", "train.race_signature"
-
-
-def _signature(config: RaceConfig, racers: list[Racer]) -> tuple:
-    """What makes a race: everything but the racers' step sizes, which may change mid-run."""
-    shapes = tuple(
-        (r.optimizer, tuple(sorted((k, str(v)) for k, v in r.hyper.items() if k != OPTIMIZERS[r.optimizer].lr_name)))
-        for r in racers
-    )
-    return config, shapes
+_RACE = "train.race"
+# the page's one `seed` sets the data, the initial weights and the batch order together
+_SETTING_NAMES = {"data_seed": "seed", "init_seed": "seed", "batch_seed": "seed"}
 
 
 def current_race(config: RaceConfig, racers: list[Racer], lang: str) -> Race:
-    """The session's race for these settings: the running one, with new step sizes applied, or a fresh one."""
+    """The session's race for these settings: the running one with its racers brought in line with `racers`
+    (changes, joins, removals), or a new one when a shared setting changed (or the language: the race speaks it)."""
     race = st.session_state.get(_RACE)
-    if race is None or st.session_state.get(_SIGNATURE) != _signature(config, racers) or race.lang != lang:
+    if race is None or race.lang != lang:
         return reset(config, racers, lang)
-    for index, (state, racer) in enumerate(zip(race.racers, racers)):
-        name = OPTIMIZERS[racer.optimizer].lr_name
-        wanted = racer.values()[name]
-        if state.runner is not None and state.racer.values()[name] != wanted:
-            message = race.set_lr(index, wanted)  # applies from the next step
-            if message:
-                st.warning(message)
+    if race.config != config and not (_only_steps_differ(race.config, config) and race.set_steps(config.steps)):
+        started = race.step_count
+        names = sorted({_SETTING_NAMES.get(f.name, f.name) for f in fields(RaceConfig)
+                        if getattr(race.config, f.name) != getattr(config, f.name)})
+        race = reset(config, racers, lang)
+        if started:
+            st.info(MSG["lab_restarted"](lang, step=started, settings=", ".join(f"`{name}`" for name in names)))
+        return race
+    for level, message in follow(race, racers):
+        (st.warning if level == "warning" else st.info)(message)
     return race
+
+
+def _only_steps_differ(old: RaceConfig, new: RaceConfig) -> bool:
+    """Whether the budget is the one shared setting that changed (a race may go on under a new budget)."""
+    return old != new and replace(old, steps=new.steps) == new
 
 
 def reset(config: RaceConfig, racers: list[Racer], lang: str) -> Race:
     """A new race at step 0 (Reset, or settings that change the race itself)."""
     race = Race(config, racers, lang)
     st.session_state[_RACE] = race
-    st.session_state[_SIGNATURE] = _signature(config, racers)
     st.session_state["train.playing"] = False
     return race

@@ -3,6 +3,8 @@ gives torch's default, and one button puts all of them back.
 
 The racers' text (`SGD:lr=0.1;Adam:lr=0.01`, also the URL's `racers`) stays the one source of truth: the panels
 are drawn from it, and a change in a panel writes the text back, so links, the text box and the panels agree.
+A panel's label follows its racer's settings; its open state is kept under a key of its own (`_panel`), so an edit
+that renames it does not fold it.
 """
 
 import streamlit as st
@@ -20,6 +22,10 @@ def _key(index: int, name: str, part: str = "") -> str:
     return f"train.hyper.{index}.{name}{part}"
 
 
+def _panel(index: int) -> str:
+    return f"train.panel.{index}"
+
+
 def racer_panels(racers: list[Racer], lang: str) -> None:
     """Draw the panels (two per row); edits rewrite the racers text through callbacks."""
     if st.session_state.get(_SYNCED) != st.session_state[TEXT_KEY]:
@@ -27,13 +33,15 @@ def racer_panels(racers: list[Racer], lang: str) -> None:
     columns = st.columns(2)
     for index, racer in enumerate(racers):
         spec = OPTIMIZERS[racer.optimizer]
-        with columns[index % 2].expander(f"{racer.name()}", expanded=False):
+        # Streamlit derives a stateful expander's id from its label and `expanded`: a renamed panel is a new one,
+        # which opens as `expanded` says, so that is the state the panel had (kept under its key)
+        with columns[index % 2].expander(racer.name(), expanded=st.session_state.get(_panel(index), False),
+                                         key=_panel(index), on_change="rerun"):
             st.caption(spec.summary(lang))
             for hyper in spec.hypers:
                 default = spec.torch_default(hyper.name)
-                help_text = MSG["lab_torch_default"](lang, value=default)
-                if hyper.name == spec.lr_name:
-                    help_text += " " + MSG["lab_lr_help"](lang)
+                mid_race = "lab_state_bound_help" if hyper.state_bound else "lab_mid_race_help"
+                help_text = MSG["lab_torch_default"](lang, value=default) + " " + MSG[mid_race](lang)
                 _widget(index, hyper, help_text, racers, default)
             defaults_column, remove_column = st.columns(2)
             defaults_column.button(MSG["lab_to_torch_defaults"](lang), key=_key(index, "torch_defaults"),
@@ -105,5 +113,9 @@ def _torch_defaults(index: int, racers: list[Racer]) -> None:
 
 
 def _remove(index: int, racers: list[Racer]) -> None:
+    """Callback: racer `index` leaves (the race goes on without it); the panels after it move up, open or not."""
     kept = [_read(i, r) for i, r in enumerate(racers) if i != index]
     st.session_state[TEXT_KEY] = dump_racers(kept)  # the panels refill from the new text on the next run
+    for later in range(index, len(kept)):
+        st.session_state[_panel(later)] = st.session_state.get(_panel(later + 1), False)
+    st.session_state[_panel(len(kept))] = False

@@ -1,6 +1,6 @@
 """The Training lab's script block: the script that trains one racer alone and what it really prints.
 
-When the race's numbers are not the script's (a fast-path racer, a step size changed mid-race), the script's own
+When the race's numbers are not the script's (a fast-path racer, settings changed mid-race), the script's own
 loop (core.training.plain.PlainRun) runs here, a few tenths of a second per run, ticking on until it is done. The
 run lives in st.session_state, one per session, and only for the racer on show.
 """
@@ -31,7 +31,7 @@ def _script_run(race, index: int) -> PlainRun:
 def script_block(race, index: int, query: dict[str, str], lang: str) -> None:
     """The script for racer `index`, and once the race has finished, what it prints and how the race compares."""
     state = race.racers[index]
-    code = training_script(race.config, state.racer)
+    code = training_script(race.config, state.racer, state.changes, lang)
     if not (race.done and state.status == "finished"):
         code_panel(code, None, query, lang)
         return

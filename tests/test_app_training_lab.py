@@ -18,9 +18,12 @@ def test_a_short_race_runs_to_completion_with_every_racer_stepping():
     at = open_lab({"steps": "12", "racers": "SGD:lr=0.1;SGD:lr=0.5;Adam:lr=0.01;LBFGS:lr=1"})
     assert not at.exception
     at.button(key="train.play").click().run()
-    for _ in range(5):  # each run is one fragment tick in AppTest
+    for _ in range(60):  # each run is one fragment tick in AppTest; a tick trains within a small time budget
         at.run()
         assert not at.exception
+        if race(at).done:
+            break
+    at.run()  # the run after the last tick draws the buttons of a finished race
     assert race(at).done and race(at).step_count == 12
     table = at.dataframe[0].value
     assert len(table) == 4 and (table.iloc[:, 3] == 12).all()  # steps column
@@ -66,7 +69,11 @@ def test_changing_a_learning_rate_mid_run_keeps_the_race_going():
     assert race(at).step_count == 1, "a step-size change must not restart the race"
     assert race(at).racers[0].optimizer.param_groups[0]["lr"] == 0.3
     at.text_input(key="train.racers").set_value("SGD:lr=0.3,momentum=0.9;Adam:lr=0.01").run()
-    assert race(at).step_count == 0, "another setting starts a new race"
+    assert race(at).step_count == 1, "a racer's own setting applies mid-race too"
+    assert race(at).racers[0].optimizer.param_groups[0]["momentum"] == 0.9
+    at.slider(key="train.width").set_value(9).run()
+    assert race(at).step_count == 0, "a shared setting starts a new race"
+    assert any("`width`" in i.value and "step 1" in i.value for i in at.info), "and says so"
 
 
 def test_url_opens_its_configuration():
@@ -124,9 +131,10 @@ def test_a_panel_edit_rewrites_the_racers_and_the_race_follows():
     assert race(at).step_count == 1 and race(at).racers[0].optimizer.param_groups[0]["lr"] == 0.2
     at.checkbox(key="train.hyper.1.amsgrad").check().run()
     assert at.text_input(key="train.racers").value == "SGD:lr=0.2;Adam:lr=0.01,amsgrad=True"
-    assert race(at).step_count == 0
+    assert race(at).step_count == 1 and race(at).racers[1].optimizer.param_groups[0]["amsgrad"]
     at.button(key="train.hyper.1.remove").click().run()
     assert at.text_input(key="train.racers").value == "SGD:lr=0.2"
+    assert race(at).step_count == 1 and len(race(at).racers) == 1
     assert not at.exception
 
 

@@ -388,8 +388,9 @@ def test_changing_lr_mid_run_applies_from_the_next_step():
     config = RaceConfig(steps=10, eval_every=0)
     race = Race(config, [Racer("Adam")])
     list(race.run(5))
-    assert race.set_lr(0, 0.2) is None
-    assert "learning rate" in race.set_lr(0, -1.0) and race.racers[0].optimizer.param_groups[0]["lr"] == 0.2
+    assert race.change(0, Racer("Adam", {"lr": 0.2})) is None
+    assert "learning rate" in race.change(0, Racer("Adam", {"lr": -1.0}))
+    assert race.racers[0].optimizer.param_groups[0]["lr"] == 0.2 and race.changes == [(5, 0, "lr 0.01→0.2")]
     list(race.run())
 
     data = make_data("moons", 200, 0.1, 0.25, 0)
@@ -543,11 +544,11 @@ def test_the_page_says_how_far_the_race_drifted_from_the_script():
     assert "plain path" in drift_note(race, 1, None, "en")
     changed = Race(config, [Racer("Adam")])
     list(changed.run(5))
-    changed.set_lr(0, 0.05)
+    changed.change(0, Racer("Adam", {"lr": 0.05}))
     list(changed.run())
-    assert script_run_needed(changed.racers[0]) and changed.racers[0].lr_changes == [(5, 0.05)]
+    assert script_run_needed(changed.racers[0]) and changed.racers[0].changes == [(5, "lr 0.01→0.05")]
     note = drift_note(changed, 0, PlainRun(config, changed.racers[0].racer).advance(), "en")
-    assert "from step 6 on" in note
+    assert "from step 6: lr 0.01→0.05" in note
 
 
 def test_plain_run_goes_on_in_short_pieces_and_steps_through_nan_as_the_script_does():

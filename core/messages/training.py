@@ -31,9 +31,16 @@ MSG: dict[str, Text] = {
     ),
     "lab_add": Text("Add a racer", "添加参赛者"),
     "lab_add_button": Text("Add", "添加"),
-    "lab_lr_help": Text(
-        "Changing a step size while the race runs applies from the next step; nothing restarts.",
-        "比赛进行中修改步长，从下一步开始生效；不会重新开始。",
+    "lab_mid_race_help": Text(
+        "Changed while the race runs, it applies from the next step (a mark on the loss curve shows where); "
+        "nothing restarts.",
+        "比赛进行中修改它，从下一步开始生效（损失曲线上有标记）；不会重新开始。",
+    ),
+    "lab_state_bound_help": Text(
+        "torch reads it only when it creates the optimizer's state: changed while the race runs, this racer gets a "
+        "new optimizer over its current weights from the next step (its state starts over); nothing else restarts.",
+        "torch 只在创建优化器状态时读取它：比赛进行中修改它，这个参赛者从下一步起在当前权重上换一个新的优化器"
+        "（状态从头开始）；其他都不会重新开始。",
     ),
     "lab_torch_default": Text("torch's default: {value}.", "torch 的默认值：{value}。"),
     "lab_remove": Text("Remove this racer", "移除这个参赛者"),
@@ -49,14 +56,18 @@ MSG: dict[str, Text] = {
     "lab_reset": Text("↺ Reset", "↺ 重置"),
     "lab_speed": Text("steps per frame", "每帧步数"),
     "lab_speed_help": Text(
-        "While playing, the page redraws about twice a second and trains up to this many steps between two redraws "
-        "(fewer when slow racers such as LBFGS use up a frame's time): 1 to watch each step, 32 to see where a long "
-        "race ends. Step always takes exactly one.",
-        "播放时页面大约每秒重绘两次，两次重绘之间最多训练这么多步（LBFGS 等较慢的参赛者用完一帧的时间时会少一些）："
+        "While playing, the loss chart is redrawn about ten times a second and the race trains up to this many steps "
+        "between two redraws (fewer when slow racers such as LBFGS use up a frame's time): 1 to watch each step, 32 "
+        "to see where a long race ends. Step always takes exactly one.",
+        "播放时损失曲线大约每秒重绘十次，两次重绘之间最多训练这么多步（LBFGS 等较慢的参赛者用完一帧的时间时会少一些）："
         "设为 1 可以逐步观察，设为 32 可以很快看到长跑的结果。"
         "“单步”按钮始终只走一步。"),
     "lab_progress": Text("step {step} of {steps}", "第 {step} / {steps} 步"),
-    "lab_losses": Text("Loss per step (solid: the batch; dashed: the test set)", "每步的损失（实线：当前批次；虚线：测试集）"),
+    "lab_losses_smoothed": Text(
+        "Loss per step (bold: the batch loss averaged over about 10 steps; faint: each batch; dashed: the test set; "
+        "◆: a setting changed)",
+        "每步的损失（粗线：约 10 步的批次损失滑动平均；淡线：每个批次；虚线：测试集；◆：设置有改动）"),
+    "lab_settings": Text("Data, model and budget", "数据、模型与预算"),
     "lab_test": Text("test", "测试"),
     "lab_axis_step": Text("step", "步数"),
     "lab_axis_loss": Text("loss", "损失"),
@@ -72,6 +83,13 @@ MSG: dict[str, Text] = {
     "lab_script": Text("A script that trains this racer alone", "单独训练这个参赛者的脚本"),
     "lab_download": Text("Download the history (CSV)", "下载训练历史（CSV）"),
     "lab_not_started": Text("Press Play or Step to start the race.", "按下播放或单步开始比赛。"),
+    "lab_restarted": Text(
+        "The race started over at step 0 (it was at step {step}): {settings} changed, and every racer shares the "
+        "data, the model, the loss and the batches. A racer's own settings, adding and removing racers, and a "
+        "larger budget (`steps`) keep the race going.",
+        "比赛从第 0 步重新开始（之前在第 {step} 步）：{settings} 改变了，而所有参赛者共享数据、模型、损失和批次。"
+        "修改某个参赛者自己的设置、添加或移除参赛者、增大预算（`steps`）都不会打断比赛。",
+    ),
     "lab_events": Text("Events", "事件"),
     "lab_noise_clamped": Text(
         "The link's `noise` {value} is above the {dataset} dataset's maximum, {high}; the page uses {high}.",

@@ -35,9 +35,9 @@ MSG: dict[str, Text] = {
         "上限是 {high}，以保证每一步都很快。请调小 max_iter 或减少 LBFGS 参赛者。",
     ),
     "trainer_script_same": Text(
-        "Computed, not retold: this racer ran on the plain path, the script's own loop, with one step size "
+        "Computed, not retold: this racer ran on the plain path, the script's own loop, with the same settings "
         "throughout, so these are the numbers the script prints.",
-        "这是计算出来的，不是转述：这个参赛者走的是普通路径，也就是脚本自己的循环，且步长从未改变，"
+        "这是计算出来的，不是转述：这个参赛者走的是普通路径，也就是脚本自己的循环，且设置从未改变，"
         "所以这正是脚本打印的数字。",
     ),
     "trainer_script_drift": Text(
@@ -49,14 +49,19 @@ MSG: dict[str, Text] = {
         "（所有快速参赛者共用一次批量的前向和反向传播，求和顺序不同），所以它的批次损失与脚本的略有偏差："
         "{steps} 步中最多相差 {drift}；这 {total} 行中有 {lines} 行与用比赛数字打印出的不同。",
     ),
-    "trainer_script_lr_changed": Text(
-        "Computed, not retold: the script's own loop was run here to print this. The step size changed during the "
-        "race (first from step {step} on), and the script uses the last one from step 1, so it trains another run: "
-        "its batch losses are at most {drift} apart from the race's over {steps} steps; {lines} of these {total} "
-        "lines differ from what the race's numbers would print.",
-        "这是计算出来的，不是转述：为了打印这些内容，这里实际运行了脚本自己的循环。比赛中步长改变过（第一次从第 "
-        "{step} 步起），而脚本从第 1 步起就使用最后的步长，所以它训练的是另一次运行：{steps} 步中它的批次损失与比赛"
+    "trainer_script_changed": Text(
+        "Computed, not retold: the script's own loop was run here to print this. Settings changed during the race "
+        "({changes}), and the script uses the last ones from step 1, so it trains another run: its batch losses "
+        "are at most {drift} apart from the race's over {steps} steps; {lines} of these {total} lines differ from "
+        "what the race's numbers would print.",
+        "这是计算出来的，不是转述：为了打印这些内容，这里实际运行了脚本自己的循环。比赛中设置改变过（{changes}），"
+        "而脚本从第 1 步起就使用最后的设置，所以它训练的是另一次运行：{steps} 步中它的批次损失与比赛"
         "最多相差 {drift}；这 {total} 行中有 {lines} 行与用比赛数字打印出的不同。",
+    ),
+    "trainer_script_change_at": Text("from step {step}: {what}", "第 {step} 步起：{what}"),
+    "trainer_script_changed_comment": Text(
+        "In the race, settings changed mid-run ({changes}); this script uses the last ones from step 1.",
+        "比赛中途改过设置（{changes}）；本脚本从第 1 步起就使用最后的设置。",
     ),
     "trainer_script_running": Text(
         "Running the script's own loop to show what it prints: step {step} of {steps}.",
@@ -96,6 +101,30 @@ MSG: dict[str, Text] = {
     "trainer_diverged": Text(
         "{racer} diverged at step {step}: the training loss became {value}, so it stopped. Try a smaller {lr}.",
         "{racer} 在第 {step} 步发散：训练损失变成了 {value}，因此停止。请试试更小的 {lr}。",
+    ),
+    # editing the race under way
+    "trainer_change_new_optimizer": Text("{what}, new optimizer", "{what}，新建优化器"),
+    "trainer_changed_mid_race": Text(
+        "{racer}: {what} from step {step} on; the race goes on.",
+        "{racer}：从第 {step} 步起 {what}；比赛继续进行。",
+    ),
+    "trainer_new_optimizer_why": Text(
+        "torch reads {names} only when it creates an optimizer's state, so this racer got a new optimizer over its "
+        "current weights (its state, such as running averages, starts over).",
+        "torch 只在创建优化器状态时读取 {names}，所以这个参赛者在当前权重上换了一个新的优化器"
+        "（它的状态，例如滑动平均，从头开始）。",
+    ),
+    "trainer_joined": Text(
+        "{racer} joined at step {step}: it ran those {step} steps from the race's initial weights on the same "
+        "batches, so it stands where it would had it raced from the start.",
+        "{racer} 在第 {step} 步加入：它从比赛的初始权重出发、在相同的批次上补跑了这 {step} 步，"
+        "所以它现在的位置和从头参赛时一样。",
+    ),
+    "trainer_cannot_catch_up": Text(
+        "{racer} cannot join at step {step}: catching up would take up to {passes} forward and backward passes, "
+        "over the cap of {high} that keeps the page quick. Press Reset to race it from the start.",
+        "{racer} 无法在第 {step} 步加入：补跑最多需要 {passes} 次前向和反向传播，超过了保证页面流畅的上限 {high}。"
+        "按“重置”让它从头参赛。",
     ),
     # which path a racer takes
     "trainer_path_fast": Text(

@@ -20,6 +20,9 @@ MAX_GRID = 120  # decision-boundary mesh: at most 120 x 120 points (a prediction
 # 1,500-row batches an iteration took up to 7 ms here, so one step of the whole race stays near a tenth of a second;
 # 20 is torch's own max_iter, so one LBFGS at torch's defaults (or four at the playground's 5) can race
 MAX_CLOSURE_ITERATIONS = 20
+# forward-and-backward passes a racer joining mid-race may spend catching up (steps done x passes per step): one
+# pass per step can join at any step of the longest race; LBFGS (up to max_iter passes a step) only earlier
+MAX_CATCH_UP_PASSES = MAX_STEPS
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,16 @@ class Racer:
     def name(self) -> str:
         spec = OPTIMIZERS[self.optimizer]
         return self.label or f"{self.optimizer} {spec.lr_name}={self.values()[spec.lr_name]:g}"
+
+
+def dump_value(value) -> str:
+    """A hyper-parameter's value as the racers text writes it: short (0.1, 1e-05, 0.9/0.999), and read back as the
+    same number."""
+    if isinstance(value, tuple):
+        return "/".join(map(dump_value, value))
+    if isinstance(value, float):
+        return f"{value:g}" if float(f"{value:g}") == value else repr(value)
+    return str(value)
 
 
 def _unknown(what: str, value, choices, lang: str) -> str:

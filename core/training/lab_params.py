@@ -2,7 +2,7 @@
 
 from core.page_params import BadParam, Param, parse_number
 from core.text import shown
-from core.training.config import MAX_HIDDEN_LAYERS, MAX_RACERS, MAX_STEPS, MAX_WIDTH, Racer
+from core.training.config import MAX_HIDDEN_LAYERS, MAX_RACERS, MAX_STEPS, MAX_WIDTH, Racer, dump_value
 from core.training.datasets import DATASETS
 from core.training.losses import LOSSES
 from core.messages.training import MSG as PAGE_MSG
@@ -54,7 +54,7 @@ def parse_racers(text: str, lang: str) -> list[Racer]:
             if key in hyper:  # the first or the last? neither is used silently
                 raise BadParam(TRAINING_MSG["trainer_repeated_hyper"](lang, optimizer=name, name=key))
             hyper[key] = _value(spec.hyper(key), raw, lang, spec.torch_default(key))
-        label = name + (" " + " ".join(f"{k}={_dump(v)}" for k, v in hyper.items()) if hyper else "")
+        label = name + (" " + " ".join(f"{k}={dump_value(v)}" for k, v in hyper.items()) if hyper else "")
         racers.append(Racer(name, hyper, label))
     if not racers or len(racers) > MAX_RACERS:
         raise BadParam(TRAINING_MSG["trainer_out_of_range"](lang, name="racers", value=len(racers), low=1, high=MAX_RACERS))
@@ -63,7 +63,7 @@ def parse_racers(text: str, lang: str) -> list[Racer]:
 
 def dump_racers(racers: list[Racer]) -> str:
     """The inverse of parse_racers (only the hyper-parameters a racer sets)."""
-    return ";".join(r.optimizer + (":" + ",".join(f"{k}={_dump(v)}" for k, v in r.hyper.items()) if r.hyper else "")
+    return ";".join(r.optimizer + (":" + ",".join(f"{k}={dump_value(v)}" for k, v in r.hyper.items()) if r.hyper else "")
                     for r in racers)
 
 
@@ -97,11 +97,3 @@ def _value(hyper, raw: str, lang: str, default):
                                                            high=hyper.maximum))
     return value
 
-
-def _dump(value) -> str:
-    """A value as the racers text writes it: short (0.1, 1e-05), and read back as the same number."""
-    if isinstance(value, tuple):
-        return "/".join(map(_dump, value))
-    if isinstance(value, float):
-        return f"{value:g}" if float(f"{value:g}") == value else repr(value)
-    return str(value)

@@ -27,10 +27,13 @@ class Hyper:
     maximum: float | None = None
     log: bool = False  # a learning rate: steps on a log scale
     choices: tuple = ()
+    # torch reads it only when it creates a parameter's state (amsgrad's max_exp_avg_sq, Rprop's first step_size):
+    # a change mid-race builds a new optimizer over the current weights instead of editing param_groups
+    state_bound: bool = False
 
 
-def _lr(start=TORCH_DEFAULT, maximum=10.0) -> Hyper:
-    return Hyper("lr", "float", start, 1e-5, maximum, log=True)
+def _lr(start=TORCH_DEFAULT, maximum=10.0, state_bound=False) -> Hyper:
+    return Hyper("lr", "float", start, 1e-5, maximum, log=True, state_bound=state_bound)
 
 
 _BETAS = Hyper("betas", "tuple", minimum=0.0, maximum=0.9999)
@@ -98,7 +101,8 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         OptimizerSpec(
             "Adagrad", torch.optim.Adagrad,
             (_lr(0.1), Hyper("lr_decay", "float", minimum=0.0, maximum=1.0),
-             Hyper("initial_accumulator_value", "float", minimum=0.0, maximum=1.0), _EPS, _WEIGHT_DECAY),
+             Hyper("initial_accumulator_value", "float", minimum=0.0, maximum=1.0, state_bound=True), _EPS,
+             _WEIGHT_DECAY),
             Text("Divides each coordinate's step by the root of the sum of its squared gradients: steps only shrink.",
                  "每个坐标的步长除以它历史梯度平方和的平方根：步长只会越来越小。"),
             sparse="yes",
@@ -106,13 +110,13 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         OptimizerSpec(
             "RMSprop", torch.optim.RMSprop,
             (_lr(), Hyper("alpha", "float", minimum=0.0, maximum=0.9999), Hyper("momentum", "float", minimum=0.0,
-             maximum=0.999), Hyper("centered", "bool"), _EPS, _WEIGHT_DECAY),
+             maximum=0.999, state_bound=True), Hyper("centered", "bool", state_bound=True), _EPS, _WEIGHT_DECAY),
             Text("Like Adagrad, but a running average (alpha) of squared gradients, so steps do not die out.",
                  "类似 Adagrad，但用梯度平方的滑动平均（alpha），步长不会衰减到零。"),
         ),
         OptimizerSpec(
             "Rprop", torch.optim.Rprop,
-            (_lr(), Hyper("etas", "tuple", minimum=0.0, maximum=10.0),
+            (_lr(state_bound=True), Hyper("etas", "tuple", minimum=0.0, maximum=10.0),
              Hyper("step_sizes", "tuple", minimum=0.0, maximum=1000.0)),
             Text("Resilient backpropagation: only the sign of each gradient counts. Each coordinate's own step grows "
                  "by etas[1] while its sign holds and shrinks by etas[0] when it flips, within step_sizes; lr is the "
@@ -122,13 +126,13 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
         ),
         OptimizerSpec(
             "Adam", torch.optim.Adam,
-            (_lr(0.01), _BETAS, _EPS, _WEIGHT_DECAY, Hyper("amsgrad", "bool")),
+            (_lr(0.01), _BETAS, _EPS, _WEIGHT_DECAY, Hyper("amsgrad", "bool", state_bound=True)),
             Text("Momentum (betas[0]) plus RMSprop-style scaling (betas[1]), with bias correction.",
                  "动量（betas[0]）加上 RMSprop 式的缩放（betas[1]），并做偏差修正。"),
         ),
         OptimizerSpec(
             "AdamW", torch.optim.AdamW,
-            (_lr(0.01), _BETAS, _EPS, _WEIGHT_DECAY, Hyper("amsgrad", "bool")),
+            (_lr(0.01), _BETAS, _EPS, _WEIGHT_DECAY, Hyper("amsgrad", "bool", state_bound=True)),
             Text("Adam with decoupled weight decay: the decay shrinks the weights directly, not through the gradient.",
                  "解耦权重衰减的 Adam：衰减直接作用在权重上，而不是混进梯度里。"),
         ),
@@ -181,7 +185,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             "LBFGS", torch.optim.LBFGS,
             # torch's defaults (20 iterations, no line search) overshoot on minibatches and often diverge here
             (_lr(), Hyper("max_iter", "int", 5, minimum=1, maximum=20), Hyper("history_size", "int", 10, minimum=1,
-             maximum=100), Hyper("line_search_fn", "choice", "strong_wolfe", choices=(None, "strong_wolfe"))),
+             maximum=100, state_bound=True), Hyper("line_search_fn", "choice", "strong_wolfe", choices=(None, "strong_wolfe"))),
             Text("A quasi-Newton method: it builds a curvature estimate from recent steps; each step(closure) may "
                  "evaluate the loss many times (max_iter).",
                  "拟牛顿法：用最近几步估计曲率；每次 step(closure) 可能多次计算损失（max_iter）。"),

@@ -2,11 +2,12 @@
 
 Like minGPT's trainer, the race knows nothing about how progress is drawn: step() does one step for every racer and
 returns a StepRecord, run() yields them, and callbacks added with add_callback() see each one. A page can pause by
-simply not calling step(), and change a racer's learning rate in between (it applies from the next step).
+simply not calling step(), and edit the field in between: change() gives a racer new settings from the next step on
+(recorded in `changes`), join() enters a racer that catches up from step 0, remove() takes one out.
 """
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import math
 import time
 from typing import Callable, Iterator
@@ -15,12 +16,12 @@ import torch
 from torch.nn.utils import parameters_to_vector, vector_to_parameters
 
 from core.training.batches import batch_order
-from core.training.config import Racer, RaceConfig, config_problems
+from core.training.config import MAX_CATCH_UP_PASSES, Racer, RaceConfig, config_problems, dump_value
 from core.training.datasets import make_data
 from core.training.fast import FastGroup, FastRacer
 from core.training.losses import LOSSES, accuracy
 from core.messages.training_engine import MSG
-from core.text import said
+from core.text import said, shown
 from core.training.model import build_model
 from core.training.optimizers import OPTIMIZERS
 from core.training.plain import PlainRacer
@@ -60,7 +61,7 @@ class RacerState:
     steps: int = 0
     seconds: float = 0.0
     losses: list[float] = field(default_factory=list)  # the batch loss of each step it took
-    lr_changes: list[tuple[int, float]] = field(default_factory=list)  # (steps done then, new step size)
+    changes: list[tuple[int, str]] = field(default_factory=list)  # (steps done then, e.g. "lr 0.1→0.5")
 
     @property
     def name(self) -> str:
@@ -92,10 +93,14 @@ class Race:
         self.initial = parameters_to_vector(self.template.parameters()).detach()  # (P,) every racer starts here
         self.batches = batch_order(len(self.data.x_train), config.batch_size, config.steps, config.batch_seed)
         self.group = FastGroup(self.template, self.loss_spec) if self.task != "sparse" else None
-        self.racers = [self._enter(racer, fast) for racer in racers]
+        self.fast = fast
+        self.racers = [self._enter(racer) for racer in racers]
         self.step_count = 0
         self.history: list[StepRecord] = []
         self.callbacks: list[Callable[["Race", StepRecord], None]] = []
+        # bumped when a racer joins, leaves or starts over: the past changed, so a chart that only appends new
+        # points must send everything again
+        self.rewrites = 0
 
     # --- setting up -------------------------------------------------------------------------------------------
     def _new_model(self, sparse: bool, generator=None):
@@ -106,7 +111,7 @@ class Race:
             vector_to_parameters(self.initial.clone(), model.parameters())
         return model
 
-    def _enter(self, racer: Racer, fast: bool) -> RacerState:
+    def _enter(self, racer: Racer) -> RacerState:
         """The racer's state at the start line: its own copy of the initial weights and its own optimizer."""
         spec = OPTIMIZERS[racer.optimizer]
         if spec.sparse == "only" and self.task != "sparse":
@@ -116,7 +121,7 @@ class Race:
             return RacerState(racer, "cannot_run", note=MSG["trainer_matrices_only"](
                 self.lang, optimizer=racer.optimizer, params=", ".join(not_matrices)))
         try:
-            if fast and spec.fast and self.group is not None:
+            if self.fast and spec.fast and self.group is not None:
                 flat = self.initial.clone().requires_grad_()  # (P,)
                 runner = FastRacer(flat, spec.build([flat], racer.hyper, foreach_off=True))
                 return RacerState(racer, "running", "fast", MSG["trainer_path_fast"](self.lang), runner)
@@ -166,7 +171,8 @@ class Race:
                 losses[i] = self._guarded(state, lambda: state.runner.step(x, y), events)
                 state.seconds += time.perf_counter() - start
         self.step_count += 1
-        events += [self._account(state, loss) for state, loss in zip(self.racers, losses) if loss is not None]
+        events += [self._account(state, loss, self.step_count) for state, loss in zip(self.racers, losses)
+                   if loss is not None]
         every = self.config.eval_every
         evaluations = self.evaluate() if self.done or (every and self.step_count % every == 0) else None
         record = StepRecord(self.step_count, losses, [s.function_evals for s in self.racers],
@@ -188,17 +194,16 @@ class Race:
             events.append(state.note)
             return None
 
-    def _account(self, state: RacerState, loss: float) -> str | None:
-        """Book one step's loss; a nan or inf loss stops the racer and returns the divergence message."""
+    def _account(self, state: RacerState, loss: float, step: int) -> str | None:
+        """Book the loss of step `step`; a nan or inf loss stops the racer and returns the divergence message."""
         state.losses.append(loss)
         if not math.isfinite(loss):
             state.status = "diverged"
             lr_name = OPTIMIZERS[state.racer.optimizer].lr_name
-            state.note = MSG["trainer_diverged"](self.lang, racer=state.name, step=self.step_count, value=loss,
-                                                 lr=lr_name)
+            state.note = MSG["trainer_diverged"](self.lang, racer=state.name, step=step, value=loss, lr=lr_name)
             return state.note
         state.steps += 1
-        if self.step_count >= self.config.steps:
+        if step >= self.config.steps:
             state.status = "finished"
         return None
 
@@ -209,21 +214,123 @@ class Race:
             taken += 1
             yield self.step()
 
-    def set_lr(self, index: int, value: float) -> str | None:
-        """Change racer `index`'s step size (lr, or FTRL's alpha) from the next step on. Torch's own check of the
-        value runs first: a refused value changes nothing and comes back as a message."""
+    # --- editing the field mid-race ----------------------------------------------------------------------------
+    def change(self, index: int, racer: Racer, budget: int = MAX_CATCH_UP_PASSES) -> str | None:
+        """Racer `index` goes on with `racer`'s settings from the next step, as a torch loop that sets
+        optimizer.param_groups at that step would; a setting torch reads only when it creates the state
+        (Hyper.state_bound, e.g. amsgrad) gets a new optimizer over the current weights instead. The change is
+        recorded in `changes`. Torch's own check of the values runs first: a refused value changes nothing and
+        comes back as a message. Another optimizer, no step taken yet, or a racer with nothing to go on from
+        (diverged, or refused) starts over from step 0 and catches up within `budget` passes (see join)."""
         state = self.racers[index]
-        spec = OPTIMIZERS[state.racer.optimizer]
+        old, new = state.racer.values(), racer.values()
+        if racer.optimizer != state.racer.optimizer or not self.step_count or state.runner is None \
+                or state.status == "diverged":
+            if racer.optimizer == state.racer.optimizer and old == new:  # a racer that cannot run, same settings
+                state.racer = racer
+                return None
+            self.remove(index)
+            return self.join(racer, index, budget)
+        changed = [name for name in new if new[name] != old[name]]
+        if not changed:  # the same settings, perhaps another label
+            state.racer = racer
+            return None
+        spec = OPTIMIZERS[racer.optimizer]
         try:
-            spec.build([torch.zeros(1, requires_grad=True)], {**state.racer.hyper, spec.lr_name: value})
+            spec.build([torch.zeros(1, 1, requires_grad=True)], racer.hyper)  # (1, 1): Muon takes only matrices
         except (ValueError, TypeError) as exc:
             key = "trainer_own_refused" if spec.own else "trainer_torch_refused"
             return MSG[key](self.lang, optimizer=spec.name, error=said(exc))
-        for group in state.optimizer.param_groups if state.optimizer else ():
-            group[spec.lr_name] = value
-        state.racer = Racer(state.racer.optimizer, {**state.racer.hyper, spec.lr_name: value}, state.racer.label)
-        state.lr_changes.append((self.step_count, value))
+        state.racer = racer
+        what = ", ".join(f"{name} {dump_value(old[name])}→{dump_value(new[name])}" for name in changed)
+        if any(spec.hyper(name).state_bound for name in changed):
+            params = [state.runner.flat] if state.path == "fast" else state.runner.model.parameters()
+            state.runner.optimizer = spec.build(params, racer.hyper, foreach_off=state.path == "fast")
+            what = MSG["trainer_change_new_optimizer"](self.lang, what=what)
+        else:
+            for group in state.optimizer.param_groups:
+                group.update({name: new[name] for name in changed})
+        state.changes.append((self.step_count, what))
         return None
+
+    def catch_up_cost(self, racer: Racer) -> int:
+        """The forward-and-backward passes `racer` would take to catch up with the race (LBFGS: up to max_iter a
+        step)."""
+        per_step = racer.values()["max_iter"] if OPTIMIZERS[racer.optimizer].closure else 1
+        return self.step_count * per_step
+
+    def join(self, racer: Racer, index: int | None = None, budget: int = MAX_CATCH_UP_PASSES) -> str | None:
+        """Enter `racer` at `index` (last by default) from the race's initial weights at step 0; it then runs,
+        alone, every step the others took, on the same batches, so it stands where it would had it raced from the
+        start (history and evaluations included). None when it joined; the reason when it cannot run, for
+        instance when catching up would cost more than `budget` forward-and-backward passes (one edit that adds
+        several racers shares one budget: see core/training/race_edits.py)."""
+        index = len(self.racers) if index is None else index
+        if self.catch_up_cost(racer) > budget:
+            state = RacerState(racer, "cannot_run", note=MSG["trainer_cannot_catch_up"](
+                self.lang, racer=shown(racer.name()), step=self.step_count, passes=self.catch_up_cost(racer),
+                high=budget))
+        else:
+            state = self._enter(racer)
+        self.racers.insert(index, state)
+        for record in self.history:  # its place in every record, filled in below as it catches up
+            record.train_loss.insert(index, None)
+            record.function_evals.insert(index, 0)
+            record.seconds.insert(index, 0.0)
+            if record.evaluations is not None:
+                record.evaluations.insert(index, None)
+        self.rewrites += 1
+        for record in self.history:
+            if state.status != "running":
+                break
+            rows = self.batches[record.step - 1]
+            x, y = self.data.x_train[rows], self.data.y_train[rows]  # (B, in), (B, 1) or (B,)
+            loss = self._step_alone(state, x, y, record.events)
+            record.train_loss[index] = loss
+            record.function_evals[index], record.seconds[index] = state.function_evals, state.seconds
+            if loss is not None:
+                event = self._account(state, loss, record.step)
+                record.events.extend([event] if event else [])
+            if record.evaluations is not None:
+                record.evaluations[index] = self.evaluate(only=index)[index]
+        return state.note if state.status == "cannot_run" else None
+
+    def _step_alone(self, state: RacerState, x: torch.Tensor, y: torch.Tensor, events: list) -> float | None:
+        """One step of one racer on (x, y), as step() would take it (a fast racer in a group of one)."""
+        start = time.perf_counter()
+        if state.path == "fast":
+            step = lambda: self.group.step(state.runner, self.group.backward([state.runner], x, y)[0])  # noqa: E731
+            loss = self._guarded(state, step, events)
+        else:
+            loss = self._guarded(state, lambda: state.runner.step(x, y), events)
+        state.seconds += time.perf_counter() - start
+        return loss
+
+    def remove(self, index: int) -> None:
+        """Take racer `index` out of the race and out of every record; the others go on untouched."""
+        del self.racers[index]
+        for record in self.history:
+            del record.train_loss[index], record.function_evals[index], record.seconds[index]
+            if record.evaluations is not None:
+                del record.evaluations[index]
+        self.rewrites += 1
+
+    def set_steps(self, steps: int) -> bool:
+        """A new budget for the race under way: taken when it is not below the steps already done (finished racers
+        run on when it grows); False when it is, and nothing changes."""
+        if steps < self.step_count:
+            return False
+        self.config = replace(self.config, steps=steps)
+        self.batches = batch_order(len(self.data.x_train), self.config.batch_size, steps, self.config.batch_seed)
+        for state in self.racers:
+            if state.status in ("running", "finished"):
+                state.status = "finished" if self.step_count >= steps else "running"
+        return True
+
+    @property
+    def changes(self) -> list[tuple[int, int, str]]:
+        """Every mid-race change of settings, in step order: (steps done then, racer index, e.g. "lr 0.1→0.5")."""
+        return sorted((step, index, text) for index, state in enumerate(self.racers) for step, text in state.changes)
 
     # --- looking at the racers --------------------------------------------------------------------------------
     @property
@@ -246,10 +353,11 @@ class Race:
         with torch.no_grad():
             return self.model(index)(x)
 
-    def evaluate(self) -> list[Evaluation | None]:
+    def evaluate(self, only: int | None = None) -> list[Evaluation | None]:
         """Every racer's loss and accuracy on the whole train and test sets now (None for a racer that cannot
-        run or has diverged). Fast racers are evaluated together in one batched forward pass."""
-        alive = [i for i, s in enumerate(self.racers) if s.status in ("running", "finished")]
+        run or has diverged; with `only`, for every racer but that one too). Fast racers are evaluated together in
+        one batched forward pass."""
+        alive = [i for i, s in enumerate(self.racers) if s.status in ("running", "finished") and only in (None, i)]
         fast = [i for i in alive if self.racers[i].path == "fast"]
         scores = {i: [] for i in alive}
         for x, y in ((self.data.x_train, self.data.y_train), (self.data.x_test, self.data.y_test)):

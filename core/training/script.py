@@ -65,8 +65,16 @@ def _step_source(closure: bool) -> str:
     )
 
 
-def training_script(config: RaceConfig, racer: Racer) -> str:
-    """A complete script that trains `racer` as the race does and prints its losses and final scores."""
+def changes_text(changes: list[tuple[int, str]], lang: str) -> str:
+    """A racer's mid-race changes ((steps done then, what) pairs) in a few words: "from step 41: lr 0.1→0.5"."""
+    return "; ".join(MSG["trainer_script_change_at"](lang, step=step + 1, what=what) for step, what in changes)
+
+
+def training_script(config: RaceConfig, racer: Racer, changes: list[tuple[int, str]] = (),
+                    lang: str = "en") -> str:
+    """A complete script that trains `racer` as the race does and prints its losses and final scores. `changes`,
+    the racer's mid-race changes (RacerState.changes), are named in a comment: the script uses the last settings
+    throughout."""
     dataset, optimizer = DATASETS[config.dataset], OPTIMIZERS[racer.optimizer]
     definitions, build_model = _model_source(config, racer)
     definitions = [inspect.getsource(dataset.make), inspect.getsource(datasets.split), *definitions]
@@ -82,6 +90,7 @@ def training_script(config: RaceConfig, racer: Racer) -> str:
         report += ["        print(f\"{name} loss {loss_fn(output, y).item():.6f}\")"]
     lines = [
         f'"""Train {racer.name()} on the {dataset.name} dataset, as the Tensor Playground race does."""',
+        *([f"# {MSG['trainer_script_changed_comment'](lang, changes=changes_text(changes, lang))}"] if changes else []),
         *(["import math", ""] if any("math." in d for d in definitions) else []),
         "import torch",
         "from torch import nn",
@@ -127,7 +136,7 @@ def _printed(losses: list[float], scores) -> str:
 
 def script_printed(race, index: int) -> str:
     """What training_script would print for racer `index` of a finished race, written from the race's own numbers:
-    the script's exact output when the racer ran on the plain path with one step size throughout (script_run_needed
+    the script's exact output when the racer ran on the plain path with the same settings throughout (script_run_needed
     is False); otherwise see script_output."""
     state, evaluation = race.racers[index], race.evaluate()[index]
     return _printed(state.losses, (("train", evaluation.train_loss, evaluation.train_accuracy),
@@ -136,8 +145,8 @@ def script_printed(race, index: int) -> str:
 
 def script_run_needed(state) -> bool:
     """Whether the race's numbers for this RacerState differ from the script's: a fast-path racer's matmuls add in
-    another order (see core.training.fast), and a step size changed mid-race is one the script uses from step 1."""
-    return state.path == "fast" or any(step > 0 for step, _ in state.lr_changes)
+    another order (see core.training.fast), and settings changed mid-race are ones the script uses from step 1."""
+    return state.path == "fast" or bool(state.changes)
 
 
 def script_output(run: PlainRun) -> str:
@@ -157,7 +166,6 @@ def drift_note(race, index: int, run: PlainRun | None, lang: str) -> str:
     ours, theirs = script_printed(race, index).splitlines(), script_output(run).splitlines()
     fields = dict(drift=f"{drift:.1e}", steps=len(pairs), lines=sum(a != b for a, b in zip(ours, theirs)),
                   total=len(theirs))
-    changes = [step for step, _ in state.lr_changes if step > 0]
-    if changes:
-        return MSG["trainer_script_lr_changed"](lang, step=changes[0] + 1, **fields)
+    if state.changes:
+        return MSG["trainer_script_changed"](lang, changes=changes_text(state.changes, lang), **fields)
     return MSG["trainer_script_drift"](lang, **fields)

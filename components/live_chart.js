@@ -1,0 +1,215 @@
+// The Training lab's live loss chart: a canvas drawn here, in the page, fed only the new steps of each tick.
+// Streamlit calls the default export again with each new `data`; the points received so far are kept on the
+// component's root element, so a tick only appends. Every text is set with textContent or drawn on the canvas,
+// never parsed as HTML (racer names come from the user).
+
+const HEIGHT = 340;
+const PAD = { left: 52, right: 12, top: 8, bottom: 34 };
+
+function store(root) {
+  if (!root.__live) {
+    const box = document.createElement("div");
+    box.className = "tp-live-chart";
+    const title = document.createElement("div");
+    title.className = "tp-live-title";
+    const legend = document.createElement("div");
+    legend.className = "tp-live-legend";
+    const canvas = document.createElement("canvas");
+    const tip = document.createElement("div");
+    tip.className = "tp-live-tip";
+    box.append(title, legend, canvas, tip);
+    root.appendChild(box);
+    root.__live = { box, title, legend, canvas, tip, race: null, have: 0, racers: [], tests: [], marks: [],
+                    legendKey: "", frame: 0, data: null };
+    canvas.addEventListener("mousemove", (event) => hover(root.__live, event));
+    canvas.addEventListener("mouseleave", () => { root.__live.tip.style.display = "none"; });
+    new ResizeObserver(() => schedule(root.__live)).observe(box);
+  }
+  return root.__live;
+}
+
+// Append what this tick brought; false when it starts past what is held (a tick's data was skipped).
+function take(live, data) {
+  if (live.race !== data.race) {
+    Object.assign(live, { race: data.race, have: 0, racers: [], tests: [] });
+  }
+  if (data.start > live.have) return false;
+  data.racers.forEach((incoming, i) => {
+    const held = live.racers[i] || (live.racers[i] = { raw: [], ema: [] });
+    held.raw.length = held.ema.length = Math.min(held.raw.length, data.start);  // drop what this tick resends
+    while (held.raw.length < data.start) { held.raw.push(null); held.ema.push(null); }  // a racer that sat out
+    held.raw.push(...incoming.raw);
+    held.ema.push(...incoming.ema);
+    held.name = incoming.name;
+    held.colour = incoming.colour;
+  });
+  live.racers.length = data.racers.length;
+  live.tests = data.tests.map((incoming, i) => (live.tests[i] || []).filter(([s]) => s <= data.start).concat(incoming));
+  live.have = Math.max(0, ...live.racers.map((r) => r.raw.length));
+  Object.assign(live, { marks: data.marks, steps: data.steps, now: data.now, text: data.text });
+  return true;
+}
+
+function schedule(live) {
+  if (!live.frame) live.frame = requestAnimationFrame(() => { live.frame = 0; draw(live); });
+}
+
+function legend(live) {
+  const key = live.racers.map((r) => r.colour + r.name).join("\n");
+  if (key === live.legendKey) return;
+  live.legendKey = key;
+  live.legend.replaceChildren(...live.racers.map((r) => {
+    const item = document.createElement("span");
+    const swatch = document.createElement("i");
+    swatch.style.background = r.colour;
+    item.append(swatch, document.createTextNode(r.name));
+    return item;
+  }));
+}
+
+// Log-axis ticks: the decades in range, then 2 and 5 times them, then every digit, until there are at least three.
+function logTicks(lo, hi) {
+  for (const digits of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    const ticks = [];
+    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+      for (const d of digits) {
+        const v = d * 10 ** p;
+        if (v >= lo && v <= hi) ticks.push(v);
+      }
+    }
+    if (ticks.length >= 3 || digits.length === 9) return ticks;
+  }
+}
+
+function niceStep(span, count) {
+  const raw = span / count, power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+}
+
+function yRange(live) {
+  let lo = Infinity, hi = -Infinity;
+  const see = (v) => { if (v !== null && v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
+  live.racers.forEach((r) => { r.raw.forEach(see); r.ema.forEach(see); });
+  live.tests.forEach((t) => t.forEach(([, v]) => see(v)));
+  if (lo === Infinity) return null;
+  const a = Math.log10(lo), b = Math.log10(hi), pad = Math.max((b - a) * 0.05, 0.05);
+  return [a - pad, b + pad];
+}
+
+function draw(live) {
+  const { canvas, box } = live;
+  const width = Math.max(box.clientWidth, 200), ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(HEIGHT * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${HEIGHT}px`;
+  }
+  const g = canvas.getContext("2d");
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.clearRect(0, 0, width, HEIGHT);
+  live.title.textContent = live.text.title;
+  legend(live);
+  const plot = { x: PAD.left, y: PAD.top, w: width - PAD.left - PAD.right, h: HEIGHT - PAD.top - PAD.bottom };
+  const range = yRange(live);
+  const sx = (step) => plot.x + (step / live.steps) * plot.w;
+  const sy = range && ((v) => plot.y + plot.h - ((Math.log10(v) - range[0]) / (range[1] - range[0])) * plot.h);
+  g.font = "11px sans-serif";
+  g.fillStyle = "#495057";
+  g.strokeStyle = "#e9ecef";
+  g.lineWidth = 1;
+  g.textAlign = "center";
+  const xStep = niceStep(live.steps, 8);
+  for (let s = 0; s <= live.steps; s += xStep) {
+    g.beginPath(); g.moveTo(sx(s), plot.y); g.lineTo(sx(s), plot.y + plot.h); g.stroke();
+    g.fillText(String(s), sx(s), plot.y + plot.h + 14);
+  }
+  g.fillText(live.text.x, plot.x + plot.w / 2, HEIGHT - 4);
+  g.textAlign = "right";
+  if (range) {
+    for (const v of logTicks(10 ** range[0], 10 ** range[1])) {
+      g.beginPath(); g.moveTo(plot.x, sy(v)); g.lineTo(plot.x + plot.w, sy(v)); g.stroke();
+      g.fillText(String(Number(v.toPrecision(2))), plot.x - 4, sy(v) + 4);
+    }
+  }
+  g.save();
+  g.translate(12, plot.y + plot.h / 2); g.rotate(-Math.PI / 2); g.textAlign = "center";
+  g.fillText(live.text.y, 0, 0);
+  g.restore();
+  g.strokeStyle = "#adb5bd";
+  g.strokeRect(plot.x, plot.y, plot.w, plot.h);
+  let points = 0;
+  if (range) {
+    g.save();
+    g.beginPath(); g.rect(plot.x, plot.y, plot.w, plot.h); g.clip();
+    const line = (values, colour, alpha, width, first = 1) => {
+      g.globalAlpha = alpha; g.strokeStyle = colour; g.lineWidth = width; g.beginPath();
+      let open = false;
+      values.forEach((v, i) => {
+        if (v === null || v <= 0) { open = false; return; }
+        const x = sx(i + first), y = sy(v);
+        if (open) g.lineTo(x, y); else g.moveTo(x, y);
+        open = true;
+        points++;
+      });
+      g.stroke();
+    };
+    live.racers.forEach((r) => line(r.raw, r.colour, 0.22, 1));
+    live.racers.forEach((r) => line(r.ema, r.colour, 1, 2));
+    g.setLineDash([5, 4]);
+    live.tests.forEach((tests, i) => {
+      const colour = (live.racers[i] || {}).colour || "#868e96";
+      g.globalAlpha = 0.9; g.strokeStyle = colour; g.lineWidth = 1.2; g.beginPath();
+      tests.filter(([, v]) => v !== null && v > 0).forEach(([s, v], k) => (k ? g.lineTo(sx(s), sy(v)) : g.moveTo(sx(s), sy(v))));
+      g.stroke();
+    });
+    g.setLineDash([]);
+    g.globalAlpha = 1;
+    live.marks.forEach(([s, i, v]) => {
+      if (v === null || v <= 0) return;
+      const x = sx(s), y = sy(v);
+      g.fillStyle = "white"; g.strokeStyle = (live.racers[i] || {}).colour || "#212529"; g.lineWidth = 2;
+      g.beginPath(); g.moveTo(x, y - 6); g.lineTo(x + 6, y); g.lineTo(x, y + 6); g.lineTo(x - 6, y); g.closePath();
+      g.fill(); g.stroke();
+    });
+    g.restore();
+  }
+  live.plot = plot; live.sx = sx; live.sy = sy;
+  box.dataset.points = String(points);
+  box.dataset.step = String(live.now);
+  const counter = (window.tpLiveChart = window.tpLiveChart || { draws: 0, updates: 0 });
+  counter.draws += 1;
+  counter.step = live.now;
+  counter.points = points;
+}
+
+// Hovering: a change mark says what changed; elsewhere the step and each racer's smoothed loss there.
+function hover(live, event) {
+  if (!live.plot || !live.sy) return;
+  const rect = live.canvas.getBoundingClientRect(), x = event.clientX - rect.left, y = event.clientY - rect.top;
+  const mark = live.marks.find(([s, , v]) => v && Math.hypot(live.sx(s) - x, live.sy(v) - y) < 8);
+  let lines;
+  if (mark) {
+    lines = [`${live.text.step} ${mark[0]}: ${mark[3]}`];
+  } else {
+    const step = Math.round(((x - live.plot.x) / live.plot.w) * live.steps);
+    if (step < 1 || step > live.have) { live.tip.style.display = "none"; return; }
+    lines = [`${live.text.step} ${step}`].concat(live.racers.filter((r) => r.ema[step - 1] != null)
+      .map((r) => `${r.name}: ${Number(r.ema[step - 1].toPrecision(4))}`));
+  }
+  live.tip.replaceChildren(...lines.map((text) => Object.assign(document.createElement("div"), { textContent: text })));
+  Object.assign(live.tip.style, { display: "block", left: `${Math.min(x + 12, rect.width - 180)}px`, top: `${y + 40}px` });
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  if (!data) return;
+  const live = store(parentElement);
+  if (!take(live, data)) {
+    setTriggerValue("resync", live.race === data.race ? live.have : 0);  // send me everything from here
+    return;
+  }
+  window.tpLiveChart = window.tpLiveChart || { draws: 0, updates: 0 };
+  window.tpLiveChart.updates += 1;
+  schedule(live);
+}

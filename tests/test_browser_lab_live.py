@@ -1,0 +1,63 @@
+"""The Training lab in a real Chromium at 1440x900: Play, the live loss chart and the boundaries on the first screen;
+Play extends the canvas chart tick after tick while the step count grows; Pause stops both."""
+
+import pytest
+
+from tests.browser import SCREENSHOTS, wait_idle
+
+pytestmark = pytest.mark.browser
+
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+@pytest.fixture
+def lab(browser_and_app):
+    """A 1440x900 tab on a long race (it cannot end while the test plays)."""
+    browser, base = browser_and_app
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(base + "/training_lab?steps=2000&speed=4")
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=90_000)
+    page.locator(".tp-live-chart canvas").wait_for(timeout=60_000)
+    wait_idle(page)
+    yield page
+    context.close()
+
+
+def _on_first_screen(page, locator) -> None:
+    box = locator.bounding_box()
+    assert box and box["width"] > 0 and box["height"] > 0
+    assert box["x"] >= 0 and box["y"] >= 0, box
+    assert box["x"] + box["width"] <= VIEWPORT["width"] and box["y"] + box["height"] <= VIEWPORT["height"], box
+
+
+def _chart(page) -> dict:
+    """What the canvas chart has drawn: its updates (data received) and the step it shows."""
+    return page.evaluate(
+        """() => ({updates: (window.tpLiveChart || {}).updates || 0,
+                  step: Number(document.querySelector('.tp-live-chart').dataset.step || 0)})""")
+
+
+def test_play_pause_chart_and_boundaries_on_the_first_screen(lab):
+    page = lab
+    play = page.get_by_role("button", name="▶ Play")
+    for element in (play, page.locator(".tp-live-chart"), page.locator("[data-testid=stPlotlyChart]").first):
+        _on_first_screen(page, element)
+    page.screenshot(path=SCREENSHOTS / "40_lab_first_screen.png")
+    before = _chart(page)
+    play.click()
+    page.wait_for_function(f"() => (window.tpLiveChart || {{}}).updates >= {before['updates'] + 5}", timeout=90_000)
+    playing = _chart(page)
+    assert playing["step"] > before["step"], "the chart was updated but shows no new step"
+    page.wait_for_function(f"() => Number(document.querySelector('.tp-live-chart').dataset.step) > {playing['step']}",
+                           timeout=60_000)
+    page.screenshot(path=SCREENSHOTS / "41_lab_playing.png")
+    page.get_by_role("button", name="⏸ Pause").click()
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=30_000)
+    wait_idle(page)
+    paused = _chart(page)
+    page.wait_for_timeout(1500)
+    assert _chart(page) == paused, "the chart kept changing after Pause"
+    assert paused["step"] < 2000
+    _on_first_screen(page, page.get_by_role("button", name="▶ Play"))
+    page.screenshot(path=SCREENSHOTS / "42_lab_paused.png")
