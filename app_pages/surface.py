@@ -1,86 +1,128 @@
-"""Optimizers on a surface: trajectories of real torch.optim optimizers on 2-d test functions, step by step."""
+"""Optimizers on a surface: real torch.optim optimizers walking a 2-d test function, played step by step: Play,
+Pause, Step, a scrubber over the steps walked, and a click on the chart to start somewhere else."""
 
+import math
 import time
 
 import streamlit as st
 
 from components.code_panel import code_panel
 from components.heatmap import heatmap
+from components.surface_racers import TEXT, racer_picker, racer_settings
 from components.url_state import publish, restore, values
 from core.messages import MSG
 from core.surface.codegen import surface_snippet
 from core.surface.figures import surface_figure, values_figure
 from core.surface.functions import FUNCTIONS
-from core.surface.params import PARAMS, SURFACE_OPTIMIZERS, lr_steps, parse_names, settle, surface_racers
+from core.surface.params import PARAMS, picked_point, settle, start_at
+from core.surface.racers import parse_racers
 from core.surface.trajectories import Walk, up_to, walk_until
 
 PAGE = "surface"
-REVEAL_PER_TICK = 8  # steps added to the drawing per tick while playing
-WALK_SECONDS = 0.2  # a run walks the racers about this long at most; a long walk goes on in the next ticks
+TICK_SECONDS = 0.2  # a redraw while playing: five a second
+FRAMES = 50  # a walk of any length plays in about this many redraws (ten seconds)
+WALK_SECONDS = 0.1  # a run walks the racers about this long at most; a long walk goes on in the next runs
+CHART = "surface.chart.contour"
+SCRUBBER = "surface.scrubber"
 
 lang = st.session_state.get("lang", "en")
 st.title(MSG["surface_title"](lang))
-st.caption(MSG["surface_intro"](lang))
 restore(PAGE, PARAMS, lang, settle)
 key = lambda name: f"{PAGE}.{name}"  # noqa: E731
-
-left, middle, right = st.columns(3)
-left.selectbox(MSG["surface_function"](lang), list(FUNCTIONS), key=key("function"), format_func=lambda n: FUNCTIONS[n].title(lang))
 function = FUNCTIONS[st.session_state[key("function")]]
+clicked = picked_point(st.session_state.get(CHART))
+if clicked != st.session_state.get("surface.clicked"):  # a new click on the chart: the start goes there
+    st.session_state["surface.clicked"] = clicked
+    if clicked:
+        st.session_state[key("x")], st.session_state[key("y")] = start_at(clicked, function)
+racers = parse_racers(st.session_state[TEXT], lang)[0]  # the page's own text: nothing in it is left out
+
+row = st.columns([3, 2, 1, 1, 1])
+row[0].selectbox(MSG["surface_function"](lang), list(FUNCTIONS), key=key("function"), format_func=lambda n: FUNCTIONS[n].title(lang))
 if function.options:
-    left.slider("condition", 1.0, 100.0, key=key("condition"), help=function.options[0].label(lang))
-middle.number_input("x", -10.0, 10.0, key=key("x"), step=0.1, format="%g")
-middle.number_input("y", -10.0, 10.0, key=key("y"), step=0.1, format="%g")
-right.select_slider("lr", lr_steps(st.session_state[key("lr")]), key=key("lr"))
-right.slider("momentum", 0.0, 0.99, key=key("momentum"), step=0.01)
-right.number_input(MSG["surface_steps"](lang), 1, 500, key=key("steps"), step=10)
-chosen = parse_names(st.session_state[key("optimizers")])
-picked = st.multiselect("optimizers", SURFACE_OPTIMIZERS, default=chosen or ["SGD"], key=key("picked"))
-st.session_state[key("optimizers")] = ",".join(picked)
+    row[1].slider("condition", 1.0, 100.0, key=key("condition"), help=function.options[0].label(lang))
+row[2].number_input("x", -10.0, 10.0, key=key("x"), step=0.1, format="%g")
+row[3].number_input("y", -10.0, 10.0, key=key("y"), step=0.1, format="%g")
+row[4].number_input(MSG["surface_steps"](lang), 1, 500, key=key("steps"), step=10)
+picker, play_column, step_column = st.columns([6, 1, 1], vertical_alignment="bottom")
+with picker:
+    racer_picker(racers, lang)
+racer_settings(racers)
+if not racers:
+    st.info(MSG["surface_pick_one"](lang))
 
 settings = values(PAGE, PARAMS)
+steps = settings["steps"]
 options = {"condition": settings["condition"]} if function.options else {}
-racers = surface_racers(picked, settings["lr"], settings["momentum"])
-signature = (function.name, tuple(options.items()), settings["x"], settings["y"], tuple(map(str, racers)), settings["steps"])
-if st.session_state.get("surface.signature") != signature:  # new settings: race again, show it from the start
-    st.session_state["surface.walks"] = [Walk(function, (settings["x"], settings["y"]), r, settings["steps"], options) for r in racers]
+signature = (function.name, tuple(options.items()), settings["x"], settings["y"], tuple(map(str, racers)), steps)
+if st.session_state.get("surface.signature") != signature:  # new settings: walk again, play it from the start
+    st.session_state["surface.walks"] = [Walk(function, (settings["x"], settings["y"]), r, steps, options) for r in racers]
     st.session_state["surface.signature"] = signature
-    st.session_state["surface.shown"] = 0
+    st.session_state["surface.shown"] = st.session_state["surface.walked"] = 0
     st.session_state["surface.playing"] = bool(racers)
 walks = st.session_state["surface.walks"]
-trajectories = [walk.trajectory for walk in walks]
+playing, shown = st.session_state["surface.playing"], st.session_state["surface.shown"]
+walking = not all(walk.done for walk in walks)  # a long walk goes on while paused, and its end redraws the page
+
+
+def _play(on: bool) -> None:
+    """Play on from the step shown (from step 0 once every path is drawn), or pause. Sets the state it names, so a
+    repeated click cannot undo itself."""
+    if on and st.session_state["surface.shown"] >= st.session_state[key("steps")]:
+        st.session_state["surface.shown"] = 0
+    st.session_state["surface.playing"] = on
+
+
+def _show(step: int) -> None:
+    """Pause with the paths drawn up to `step`, at most the steps walked so far (Step and the scrubber)."""
+    st.session_state["surface.playing"] = False
+    st.session_state["surface.shown"] = max(0, min(step, st.session_state["surface.walked"]))
+
+
+play_column.button(MSG["surface_pause" if playing else "surface_play"](lang), key=key("play"), type="primary",
+                   on_click=_play, args=(not playing,), disabled=not walks, width="stretch")
+step_column.button(MSG["surface_step"](lang), key=key("step"), on_click=_show, args=(shown + 1,),
+                   disabled=not walks or shown >= steps, width="stretch")
 query = publish(PAGE, PARAMS, lang)
 
 
-@st.fragment(run_every=0.5 if st.session_state.get("surface.playing") else None)
+@st.fragment(run_every=TICK_SECONDS if playing or walking else None)
 def paths() -> None:
-    """Walk on (a long walk takes several runs) and reveal the paths a few steps at a time, as if they were being
-    walked now."""
-    walked = walk_until(walks, time.perf_counter() + WALK_SECONDS)
-    for trajectory in trajectories:  # a racer that stops mid-walk is said at once
-        if trajectory.status != "ok":
-            st.warning(f"{trajectory.racer.label}: {trajectory.explain(lang)}")
-    shown = st.session_state["surface.shown"]
-    if st.session_state.get("surface.playing"):
-        shown = st.session_state["surface.shown"] = min(shown + REVEAL_PER_TICK, walked)
-        if shown >= settings["steps"]:
-            st.session_state["surface.playing"] = False
-            st.rerun(scope="app")
-    partial = [up_to(t, shown) for t in trajectories]
-    marks = (MSG["surface_minimum"](lang), MSG["surface_saddle_point"](lang), MSG["surface_start_marker"](lang))
-    contour, curve = st.columns([3, 2])
-    with contour:
-        title = MSG["surface_contour_title"](lang, function=function.title(lang))
-        heatmap(surface_figure(function, partial, title, marks, options), key="surface.chart.contour")
-    with curve:
-        heatmap(values_figure(partial, MSG["surface_values_title"](lang), MSG["lab_axis_step"](lang)), key="surface.chart.values")
-        st.progress(shown / settings["steps"], f"{shown} / {settings['steps']}")
+    """Walk on (a long walk takes several runs), move the drawing on while playing, and draw every path up to the
+    step shown, with the scrubber that picks that step."""
+    walked = st.session_state["surface.walked"] = walk_until(walks, time.perf_counter() + WALK_SECONDS)
+    now = st.session_state["surface.shown"]
+    if st.session_state["surface.playing"]:
+        now = st.session_state["surface.shown"] = min(now + math.ceil(steps / FRAMES), walked)
+        st.session_state["surface.playing"] = now < steps
+    changed = (st.session_state["surface.playing"], not all(w.done for w in walks), picked_point(st.session_state.get(CHART)))
+    if changed != (playing, walking, clicked):
+        st.rerun(scope="app")  # paused, played out, walked or clicked here: the buttons, code and start follow
+    for walk in walks:  # a racer that stops mid-walk is said at once
+        if walk.trajectory.status != "ok":
+            st.warning(f"{walk.trajectory.racer.label}: {walk.trajectory.explain(lang)}")
+    partial = [up_to(w.trajectory, now) for w in walks]
+    st.session_state[SCRUBBER] = now
+    left, right = st.columns([5, 8])
+    with left:
+        # moved by the page while playing, so held still then: a browser echoing a value set a tick ago would
+        # otherwise read as a drag, and pause the walk
+        st.slider(MSG["surface_scrubber"](lang), 0, steps, key=SCRUBBER, help=MSG["surface_scrubber_help"](lang),
+                  on_change=lambda: _show(st.session_state[SCRUBBER]), disabled=playing or not walks)
+        heatmap(values_figure(partial, MSG["surface_values_title"](lang), MSG["lab_axis_step"](lang), height=330),
+                key="surface.chart.values")
         st.caption(function.note(lang))
+    with right:
+        marks = (MSG["surface_minimum"](lang), MSG["surface_saddle_point"](lang), MSG["surface_start_marker"](lang))
+        title = MSG["surface_contour_title"](lang, function=function.title(lang))
+        figure = surface_figure(function, partial, title, marks, options, MSG["surface_click_hint"](lang), height=480)
+        heatmap(figure, key=CHART, selectable=True)
 
 
 paths()
-code, printed = surface_snippet(function, (settings["x"], settings["y"]), racers, settings["steps"], options, trajectories)
-if not all(walk.done for walk in walks):  # the page reruns in full when the walk ends
+st.caption(MSG["surface_intro"](lang))
+code, printed = surface_snippet(function, (settings["x"], settings["y"]), racers, steps, options, [w.trajectory for w in walks])
+if walking:  # the page reruns in full when the walk ends
     printed = None
     st.caption(MSG["surface_walking"](lang))
 code_panel(code, printed, query, lang)

@@ -9,9 +9,11 @@ import pytest
 import torch
 
 from core.messages.surface import MSG
-from core.surface.figures import surface_figure, surface_grid, values_figure
+from core.surface.figures import CLICK_GRID, surface_figure, surface_grid, values_figure
 from core.surface.functions import FUNCTIONS
-from core.surface.params import LR_STEPS, SURFACE_OPTIMIZERS, lr_steps, settle, surface_racers
+from core.surface.params import PARAMS, lr_steps, picked_point, settle, start_at
+from core.surface.racers import (LR_STEPS, SURFACE_OPTIMIZERS, dump_racers, new_racer, parse_racers, picked,
+                                 settings_of, with_setting)
 from core.surface.trajectories import MAX_STEPS, Racer, Walk, run_race, run_racer, walk_until
 from core.training.optimizers import OPTIMIZERS
 from core.text import Text
@@ -169,7 +171,7 @@ def test_every_optimizer_that_can_move_a_point_is_offered():
 def test_each_optimizer_walks_as_a_plain_torch_loop(name):
     """Ten steps on Himmelblau from (1, 1) at the page's lr and momentum: every point equals a loop written from
     torch.optim alone (FTRL is the project's own class)."""
-    racer = surface_racers([name], 0.01, 0.9)[-1]
+    racer = Racer(name, {k: 0.9 if k == "momentum" else 0.01 for k in new_racer(name).hyper})
     trajectory = run_racer(FUNCTIONS["himmelblau"], (1.0, 1.0), racer, 10)
     assert trajectory.status == "ok" and len(trajectory.points) == 11
     p = torch.tensor([1.0, 1.0], requires_grad=True)  # (2,)
@@ -208,19 +210,75 @@ def test_a_walk_goes_on_in_pieces_and_ends_as_one_run():
     assert walks[2].trajectory.status == "diverged"
 
 
-def test_a_link_s_optimizers_and_lr_are_used_or_explained():
-    """lr=0.07 is no stop of the slider, and is used as given; optimizers the page cannot run are left out, each
-    with a message naming it and why (a code span, cut short); with none left, SGD runs and the page says so."""
+def test_a_link_s_racers_are_used_or_explained():
+    """lr=0.07 is no stop of the slider, and is used as given; a racer or a setting the page cannot use is left out,
+    each with a message naming it and why (a code span, cut short); with no racer left, SGD runs and the page says
+    so."""
     assert 0.07 in lr_steps(0.07) and lr_steps(0.05) == list(LR_STEPS)
-    values, messages = settle({"optimizers": "SGD,Adamw,LBFGSS,SparseAdam,Muon,SGD,LBFGS"}, "en")
-    assert values["optimizers"] == "SGD,LBFGS"
-    assert len(messages) == 5 and all("left out" in m for m in messages)
-    for word in ("` Adamw `", "` LBFGSS `", "sparse", "2-d", "twice"):
+    text = ("SGD:lr=0.07,momentum=0.5;Adamw;LBFGSS:lr=1;SparseAdam;Muon;SGD;LBFGS:max_iter=3;"
+            "Adam:momentum=0.9,lr=9,lr=0.1;RMSprop:lr=nan,momentum=0.5,momentum=0.6")
+    values, messages = settle({"racers": text}, "en")
+    assert values["racers"] == "SGD:lr=0.07,momentum=0.5;LBFGS:lr=1;Adam:lr=0.1;RMSprop:lr=0.01,momentum=0.5"
+    assert len(messages) == 10 and all("left out" in m or "must be a number" in m for m in messages)
+    for word in ("` Adamw `", "` LBFGSS `", "sparse", "2-d", "twice", "` max_iter `", "` momentum `", "` 9 `",
+                 "` nan `", "runs at 0.01"):
         assert any(word in m for m in messages), word
-    values, messages = settle({"optimizers": "[x](https://evil.example)" * 5}, "zh")
+    values, messages = settle({"racers": "[x](//evil.example)" * 5 + ":lr=1"}, "zh")
     outside_code = re.sub(r"`+ [^`]* `+", "", messages[0])
-    assert values["optimizers"] == "SGD" and len(messages) == 2 and "](" not in outside_code and "…" in messages[0]
-    assert settle({"optimizers": "SGD,Adam"}, "en") == ({"optimizers": "SGD,Adam"}, [])
+    assert values["racers"] == "SGD:lr=0.1,momentum=0" and len(messages) == 2 and "](" not in outside_code
+    assert "…" in messages[0]
+    default = next(p.default for p in PARAMS if p.name == "racers")
+    assert settle({"racers": default}, "en") == ({"racers": default}, [])
+
+
+def test_each_racer_has_its_own_settings():
+    """Every optimizer gets its step size by torch's name (FTRL's alpha), and momentum only where torch's optimizer
+    takes one; a new racer starts where the Training lab starts it; changing or adding one leaves the others as
+    they were; the text reads back as the same racers."""
+    assert list(settings_of("SGD")) == ["lr", "momentum"] and list(settings_of("RMSprop")) == ["lr", "momentum"]
+    assert list(settings_of("Adam")) == ["lr"] and list(settings_of("FTRL")) == ["alpha"]
+    assert new_racer("SGD") == Racer("SGD", {"lr": 0.1, "momentum": 0.0}) and new_racer("LBFGS").hyper == {"lr": 1.0}
+    for name in SURFACE_OPTIMIZERS:
+        for setting, (low, high) in settings_of(name).items():
+            assert low <= new_racer(name).hyper[setting] <= high
+    racers = [Racer("SGD", {"lr": 0.05, "momentum": 0.9}), Racer("RMSprop", {"lr": 0.01, "momentum": 0.0})]
+    changed = with_setting(racers, "RMSprop", "momentum", 0.5)
+    assert changed[0] is racers[0] and changed[1].hyper == {"lr": 0.01, "momentum": 0.5}
+    assert picked(racers, ["Adam", "SGD", "SparseAdam"]) == [new_racer("Adam"), racers[0]]
+    text = dump_racers(changed)
+    assert text == "SGD:lr=0.05,momentum=0.9;RMSprop:lr=0.01,momentum=0.5"
+    assert parse_racers(text, "en") == (changed, [])
+    everything = dump_racers([new_racer(n) for n in SURFACE_OPTIMIZERS])
+    assert len(everything) <= next(p.maximum for p in PARAMS if p.name == "racers")
+
+
+def test_a_click_is_a_start_point_inside_the_range():
+    """A selection event's first usable point, rounded to 2 decimals and kept inside the function's range; no point
+    (an empty selection, a bool or a nan) is no click."""
+    bowl = FUNCTIONS["bowl"]
+    assert picked_point(None) is None and picked_point({"selection": {"points": []}}) is None
+    assert picked_point({"selection": {"points": [{"x": True, "y": 1}, {"x": float("nan"), "y": 1}]}}) is None
+    point = picked_point({"selection": {"points": [{"x": "1", "y": 2}, {"x": 0.123456, "y": -1.98765}]}})
+    assert point == (0.123456, -1.98765)
+    assert start_at(point, bowl) == (0.12, -1.99)
+    assert start_at((7.0, -9.5), bowl) == (2.0, -2.0)
+    x_param, y_param = (next(p for p in PARAMS if p.name == n) for n in ("x", "y"))
+    for function in FUNCTIONS.values():  # every drawn range lies inside the URL's bounds
+        for (low, high), param in ((function.x_range, x_param), (function.y_range, y_param)):
+            assert param.minimum <= low < high <= param.maximum
+
+
+def test_the_chart_is_clickable_everywhere_and_its_legend_is_the_racers():
+    bowl = FUNCTIONS["bowl"]
+    racers = [Racer("SGD", {"lr": 0.05, "momentum": 0.9}), Racer("Adam", {"lr": 0.05})]
+    figure = surface_figure(bowl, run_race(bowl, (1.0, 1.0), racers, 5), "t", click_hint="click: start here")
+    targets = figure.data[1]
+    assert targets.mode == "markers" and targets.marker.opacity == 0 and not targets.showlegend
+    assert len(targets.x) == CLICK_GRID ** 2 and (min(targets.x), max(targets.x)) == bowl.x_range
+    assert (min(targets.y), max(targets.y)) == bowl.y_range and "click: start here" in targets.hovertemplate
+    assert [t.name for t in figure.data if t.showlegend is not False and t.mode == "lines+markers"] == \
+        [r.label for r in racers]
+    assert len(surface_figure(bowl, [], "t").data) == 2  # no hint, no targets: the contour and the minimum
 
 
 def test_steps_are_capped():

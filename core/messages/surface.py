@@ -46,18 +46,45 @@ MSG: dict[str, Text] = {
         "训练实验室在 clicks 任务的嵌入矩阵上运行它。",
     ),
     "surface_left_out": Text(
-        "The link's `optimizers`: {name} was left out. {why}",
-        "链接中的 `optimizers`：已略去 {name}。{why}",
+        "The link's `racers`: {name} was left out. {why}",
+        "链接中的 `racers`：已略去 {name}。{why}",
+    ),
+    "surface_setting_left_out": Text(
+        "The link's `racers`: {name} takes {settings} here, so {setting} was left out.",
+        "链接中的 `racers`：{name} 在这里只接受 {settings}，因此已略去 {setting}。",
+    ),
+    "surface_bad_setting": Text(
+        "The link's `racers`: {name}'s {setting} must be a number from {low} to {high}, not {value}; it runs at "
+        "{start}.",
+        "链接中的 `racers`：{name} 的 {setting} 必须是 {low} 到 {high} 之间的数，而不是 {value}；它按 {start} 运行。",
     ),
     "surface_repeated": Text("It is listed twice; it runs once.", "它出现了两次；只运行一次。"),
     "surface_none_left": Text(
-        "The link's `optimizers`: none of them can run here, so the page runs SGD.",
-        "链接中的 `optimizers`：没有一个能在这里运行，因此本页运行 SGD。",
+        "The link's `racers`: none of them can run here, so the page runs SGD.",
+        "链接中的 `racers`：没有一个能在这里运行，因此本页运行 SGD。",
     ),
     "surface_walking": Text(
         "The racers are still walking; what the script prints appears when every one of them is done.",
         "参赛者仍在行走；所有参赛者走完后会显示脚本的输出。",
     ),
+    "surface_optimizers": Text("Racers", "参赛者"),
+    "surface_optimizers_help": Text(
+        "One racer per optimizer; each has its own step size and, where torch's optimizer takes one (SGD, RMSprop), "
+        "its own momentum: click a racer's button below the picker to set them.",
+        "每个优化器一个参赛者；每个参赛者有自己的步长，若 torch 的优化器接受动量（SGD、RMSprop），还有自己的动量："
+        "点击选择框下方该参赛者的按钮来设置。",
+    ),
+    "surface_pick_one": Text("Pick at least one optimizer to race.", "请至少选择一个优化器参赛。"),
+    "surface_play": Text("▶ Play", "▶ 播放"),
+    "surface_pause": Text("⏸ Pause", "⏸ 暂停"),
+    "surface_step": Text("Step +1", "单步 +1"),
+    "surface_scrubber": Text("Paths drawn up to step", "路径画到第几步"),
+    "surface_scrubber_help": Text(
+        "Pause, then drag to see every racer where it stood after that many steps (at most the steps walked so "
+        "far).",
+        "先暂停，再拖动以查看每个参赛者在走了这么多步之后的位置（最多到目前已走的步数）。",
+    ),
+    "surface_click_hint": Text("click: start here", "点击：从这里出发"),
     "surface_unknown_optimizer": Text(
         "There is no optimizer called {name}. Choose one of: {names}.",
         "没有名为 {name} 的优化器。可选：{names}。",
