@@ -53,16 +53,20 @@ with curves_tab:
     controls[0].selectbox(MSG["act_activation"](lang), list(ACTIVATIONS), key="act.activation")
     controls[1].slider(MSG["act_x_range"](lang), 1, MAX_X_RANGE, key="act.x_range", help=MSG["act_x_range_help"](lang))
     controls[2].toggle(MSG["act_compare"](lang), key="act.compare")
+    # One screen per interaction: the curves right below the controls, what they mean beside them (below on a phone)
+    curve_column, verdict_column = st.columns([3, 1])
 with grid_tab:
-    st.caption(MSG["act_grid_intro"](lang))
     for column, preset in zip(st.columns(len(grid.PRESETS)), grid.PRESETS):
         column.button(preset.title(lang), key=f"act.preset.{preset.key}", on_click=load_preset, args=(preset.input,))
-    controls = st.columns(2)
-    controls[0].radio("dim", grid.DIMS, key="act.dim", horizontal=True, help=MSG["act_dim_help"](lang))
-    controls[1].select_slider(MSG["act_temperature"](lang), grid.TEMPERATURES, key="act.temperature")
-    if one_row := grid.one_row_words(st.session_state["act.input"], lang):
-        st.info(one_row)
-    grid_input, grid_problems = grid_editor()
+    # the grid and its controls on the left, the probabilities beside them, so an edit and its effect share a screen
+    grid_controls, grid_results = st.columns([2, 3])
+    with grid_controls:
+        controls = st.columns(2)
+        controls[0].radio("dim", grid.DIMS, key="act.dim", horizontal=True, help=MSG["act_dim_help"](lang))
+        controls[1].select_slider(MSG["act_temperature"](lang), grid.TEMPERATURES, key="act.temperature")
+        if one_row := grid.one_row_words(st.session_state["act.input"], lang):
+            st.info(one_row)
+        grid_input, grid_problems = grid_editor()
 with stability_tab:
     st.caption(MSG["act_stability_intro"](lang))
     controls = st.columns([3, 2])
@@ -73,36 +77,35 @@ query = url_state.publish(PAGE, PARAMS, lang)
 
 with curves_tab:
     entry = ACTIVATIONS[state["activation"]]
-    st.markdown(f"**`nn.{entry.name}`** · `{entry.function}` · {MSG['act_output_range'](lang, range=entry.output_range)}")
-    st.caption(entry.summary(lang))
-    if entry.curve_note:
-        st.info(entry.curve_note(lang))
     shown = ACTIVATIONS if state["compare"] else {entry.name: entry}
     curves = {name: sweeps.curve(other, state["x_range"]) for name, other in shown.items()}
     titles = (MSG["act_axis_f"](lang), MSG["act_axis_slope"](lang))
-    st.plotly_chart(curve_figure(curves, entry.name, titles, MSG["act_shade_label"](lang)), key="act.curves")
+    curve_column.plotly_chart(curve_figure(curves, entry.name, titles, MSG["act_shade_label"](lang)), key="act.curves")
     sweep = curves[entry.name]
-    vanishing = sweeps.vanishing_words(sweep, entry.name, state["x_range"], lang)
-    if vanishing:
-        st.info(vanishing)
-    else:
-        st.success(MSG["act_no_vanishing"](lang, name=entry.name, range=state["x_range"]))
+    with verdict_column:
+        if entry.curve_note:  # what the curve of a not element-wise activation is, next to it
+            st.info(entry.curve_note(lang))
+        if vanishing := sweeps.vanishing_words(sweep, entry.name, state["x_range"], lang):
+            st.info(vanishing)
+        else:
+            st.success(MSG["act_no_vanishing"](lang, name=entry.name, range=state["x_range"]))
+    st.markdown(f"**`nn.{entry.name}`** · `{entry.function}` · {MSG['act_output_range'](lang, range=entry.output_range)}")
+    st.caption(entry.summary(lang))
     st.markdown(f"**{MSG['act_samples'](lang)}**")
     samples = pd.DataFrame(sweeps.sample_rows(sweep), columns=["x", "f(x)", "f'(x)"])
     st.dataframe(samples, hide_index=True, width="content")
     code_panel(sweeps.curve_snippet(entry, state["x_range"]), sweeps.curve_printed(sweep), query, lang)
 
 with grid_tab:
+    st.caption(MSG["act_grid_intro"](lang))  # below the grid and the results: it explains them
     if grid_input is None:
-        st.error(MSG["act_grid_errors"](lang) + "\n" + "\n".join(f"- {p}" for p in grid_problems))
+        grid_results.error(MSG["act_grid_errors"](lang) + "\n" + "\n".join(f"- {p}" for p in grid_problems))
     else:
         dim, temperature = state["dim"], state["temperature"]
         outcome = grid.softmax_grid(grid_input, dim, temperature)
-        st.markdown(grid.sums_words(dim, lang))
-        figures = st.columns([3, 2])
-        with figures[0]:
+        with grid_results:
+            st.markdown(grid.sums_words(dim, lang))
             heatmap(tensor_figure(outcome.result, "result", zrange=(0.0, 1.0), marked_dim=dim), key="act.result")
-        with figures[1]:
             heatmap(tensor_figure(outcome.sums, f"result.sum(dim={dim})", zrange=(0.0, 1.0)), key="act.sums")
         code_panel(grid.softmax_snippet(grid_input, dim, temperature), grid.softmax_printed(outcome), query, lang)
 

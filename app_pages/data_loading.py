@@ -42,21 +42,22 @@ st.title(MSG["data_title"](lang))
 st.write(MSG["data_intro"](lang))
 restore(PAGE, PARAMS, lang)
 st.session_state[key("preset")] = matching_preset(values(PAGE, PARAMS))  # None shows "(your edits)"
-st.selectbox(
-    MSG["preset"](lang), [p.key for p in PRESETS], key=key("preset"), on_change=load_preset,
-    format_func=lambda k: MSG[f"data_preset_{k}"](lang), placeholder=MSG["preset_custom"](lang),
-)
-
-data_column, loader_column = st.columns(2)
-with data_column:
+# One screen per interaction: the controls on the left, the batches they make on the right (at 1440x900 both fit
+# without scrolling; on a phone the batches follow the controls); what explains them and the code come below.
+controls, batches_column = st.columns([5, 7])  # 5/12: a third of it stays over 120 px, where number inputs keep +/-
+batches = batches_column.container(key="data.batches")  # a key, so a browser test can find the result's box
+with controls:
+    st.selectbox(
+        MSG["preset"](lang), [p.key for p in PRESETS], key=key("preset"), on_change=load_preset,
+        format_func=lambda k: MSG[f"data_preset_{k}"](lang), placeholder=MSG["preset_custom"](lang),
+    )
     st.markdown(f"##### {MSG['data_dataset_section'](lang)}")
     st.radio("dataset", DATASET_KINDS, key=key("dataset"), horizontal=True, help=MSG["data_dataset_help"](lang))
+    st.toggle(MSG["data_mismatch"](lang), key=key("mismatch"), help=MSG["data_mismatch_help"](lang))
     n_column, f_column, seed_column = st.columns(3)
     number(n_column, "N")
     number(f_column, "F")
     number(seed_column, "seed")
-    st.toggle(MSG["data_mismatch"](lang), key=key("mismatch"), help=MSG["data_mismatch_help"](lang))
-with loader_column:
     st.markdown(f"##### {MSG['data_loader_section'](lang)}")
     size_column, generator_column, epochs_column = st.columns(3)
     number(size_column, "batch_size")
@@ -69,37 +70,39 @@ with loader_column:
 settings = DataSettings.from_values(values(PAGE, PARAMS))
 result = run_loader(settings)
 entry = DATASETS[settings.dataset]
-with data_column:
-    summary = "data_mydataset_summary" if entry.definition else "data_tensordataset_summary"
-    st.caption(MSG[summary](lang))
-    if entry.definition:
-        st.code(entry.definition, language="python")
-    shapes = {name: shape_text(t.shape) for name, t in result.tensors.items()}
-    st.caption(MSG["data_tensors"](lang, features=shapes["features"], labels=shapes["labels"], seed=settings.seed))
-with loader_column:
+with controls:
     if result.dataset_len is not None:
         st.markdown(MSG["data_lengths"](lang, dataset=result.dataset_len, loader=result.loader_len))
+with batches:
+    st.markdown(f"##### {MSG['data_grid_title'](lang)}")
+    if result.error is not None:
+        st.error(
+            f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** "
+            f"{said(f'{result.error.type_name}: {result.error.torch_message}')}\n\n"
+            + explain_load_error(result, settings, lang)
+        )
+    else:
+        if warning := silent_mismatch(result, lang):
+            st.warning(warning)
+        if result.loader_len == 0:
+            st.warning(MSG["data_nothing_left"](lang, batch_size=settings.batch_size, n=result.dataset_len))
+        heatmap(batch_grid_figure(result, settings.batch_size, lang), key="data.chart.batches")
+        short = short_batch(result, settings.batch_size)
+        if short is not None:
+            st.caption(MSG["data_short_batch"](lang, size=short, batch_size=settings.batch_size, n=result.dataset_len))
+        if result.epochs[0].dropped and result.loader_len:
+            st.caption(MSG["data_dropped"](lang, count=len(result.epochs[0].dropped)))
+        st.caption(MSG["data_grid_caption"](lang))
     st.caption(MSG["data_shuffle_on" if settings.shuffle else "data_shuffle_off"](lang))
-st.dataframe(dataset_table(result.tensors), height=220)  # the whole width: F columns of features fit
 
-if result.error is not None:
-    st.error(
-        f"**{MSG['torch_says'](lang)}{MSG['colon'](lang)}** {said(f'{result.error.type_name}: {result.error.torch_message}')}\n\n"
-        + explain_load_error(result, settings, lang)
-    )
-else:
-    if warning := silent_mismatch(result, lang):
-        st.warning(warning)
-    st.subheader(MSG["data_grid_title"](lang))
-    st.caption(MSG["data_grid_caption"](lang))
-    if result.loader_len == 0:
-        st.warning(MSG["data_nothing_left"](lang, batch_size=settings.batch_size, n=result.dataset_len))
-    heatmap(batch_grid_figure(result, settings.batch_size, lang), key="data.chart.batches")
-    short = short_batch(result, settings.batch_size)
-    if short is not None:
-        st.caption(MSG["data_short_batch"](lang, size=short, batch_size=settings.batch_size, n=result.dataset_len))
-    if result.epochs[0].dropped and result.loader_len:
-        st.caption(MSG["data_dropped"](lang, count=len(result.epochs[0].dropped)))
+summary = "data_mydataset_summary" if entry.definition else "data_tensordataset_summary"
+st.caption(MSG[summary](lang))
+if entry.definition:
+    st.code(entry.definition, language="python")
+shapes = {name: shape_text(t.shape) for name, t in result.tensors.items()}
+st.caption(MSG["data_tensors"](lang, features=shapes["features"], labels=shapes["labels"], seed=settings.seed))
+st.dataframe(dataset_table(result.tensors), height=220)  # the whole width: F columns of features fit
+if result.error is None:
     st.markdown(f"**{MSG['data_shapes_title'](lang)}**")
     st.dataframe(shape_table(result, settings.batch_size, lang), hide_index=True)
 query = publish(PAGE, PARAMS, lang)

@@ -9,7 +9,7 @@ from tests.snippets import run_snippets
 from core.data.codegen import loader_printed, loader_snippet, sequence_printed, sequence_snippet
 from core.data.datasets import DATASETS, MyDataset, label_count, make_tensors
 from core.data.explain import explain_default_collate, explain_load_error, silent_mismatch
-from core.data.figures import batch_grid_figure
+from core.data.figures import MAX_WIDTH, batch_grid_figure
 from core.data.loading import run_loader, short_batch
 from core.data.params import PARAMS, PRESETS, DataSettings, matching_preset, preset_settings, preset_values
 from core.data.sequences import collate_fn, padding_cells, run_sequences
@@ -213,6 +213,15 @@ def test_batch_grid_has_a_dropped_row_and_stacks_wide_grids():
     assert "被丢弃" in figure.layout.yaxis.ticktext
     wide = batch_grid_figure(run_loader(settings(N=64, batch_size=64)), 64, "en")
     assert wide.layout.xaxis.domain == (0, 1) and wide.layout.yaxis.domain != (0, 1)  # stacked
+
+
+@pytest.mark.parametrize("preset", [p for p in PRESETS if not p.error], ids=lambda p: p.key)
+def test_every_presets_grid_fits_beside_the_controls(preset):
+    """The first screen at 1440x900: the grid's column is MAX_WIDTH wide and starts ~300 px down."""
+    s = preset_settings(preset.key)
+    figure = batch_grid_figure(run_loader(s), s.batch_size, "en")
+    assert figure.layout.width <= MAX_WIDTH and figure.layout.height <= 560
+    assert figure.layout.xaxis.domain != (0, 1)  # the epochs side by side
 
 
 def test_tables():

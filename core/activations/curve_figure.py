@@ -35,8 +35,9 @@ def curve_figure(curves: dict[str, Curve], focus: str, titles: tuple[str, str], 
         ))
     axis = dict(zeroline=True, zerolinecolor="#adb5bd", gridcolor="#f1f3f5", title=dict(text="x"))
     layout = dict(
-        xaxis={**axis, "domain": [0, 0.46]}, yaxis=dict(title=dict(text=titles[0]), gridcolor="#f1f3f5"),
-        xaxis2={**axis, "domain": [0.54, 1], "anchor": "y2"},
+        # the gap leaves room for the right panel's y title beside the left panel, in a column of ~730 px
+        xaxis={**axis, "domain": [0, 0.44]}, yaxis=dict(title=dict(text=titles[0]), gridcolor="#f1f3f5"),
+        xaxis2={**axis, "domain": [0.57, 1], "anchor": "y2"},
         yaxis2=dict(title=dict(text=titles[1]), anchor="x2", gridcolor="#f1f3f5"),
         shapes=shapes, annotations=annotations, height=380, margin=dict(l=50, r=20, t=30, b=40),
         legend=dict(orientation="h", y=1.12, x=0), plot_bgcolor="white", hovermode="closest",

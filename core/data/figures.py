@@ -6,13 +6,15 @@ from core.data.loading import Epoch, LoadResult
 from core.figures import COLOURSCALE, HIGHLIGHT_COLOUR, PLAIN_COLOUR
 from core.messages import MSG
 
-MAX_WIDTH = 1100  # px; wider grids stack their epochs instead of setting them side by side
-MAX_HEIGHT = 900  # px of grid per epoch before cells shrink
+MAX_WIDTH = 555  # px: the page's right-hand column at 1440x900, beside the controls; wider grids stack their epochs
+MAX_HEIGHT = 480  # px of grid per epoch before cells shrink, so the grid stays on the first screen with the controls
 CELL_MAX, CELL_MIN = 40, 20  # px per cell
 DROPPED_COLOUR = "#dee2e6"
 DROPPED_LINE = "#868e96"
 PANEL_GAP = 70  # px between stacked epochs, for the axis title on top
-MIN_PANEL = 180  # px, so a panel's title ("epoch 0: position in batch") fits above a narrow grid
+PANEL_PAD = 40  # px beside each of the epochs set side by side
+MARGINS = 100  # px: the row labels on the left, 20 on the right
+MIN_PANEL = 60  # px: with PANEL_PAD, room for a panel's title ("epoch 0") above a narrow grid
 
 
 def batch_grid_figure(result: LoadResult, batch_size: int, lang: str) -> go.Figure:
@@ -21,11 +23,12 @@ def batch_grid_figure(result: LoadResult, batch_size: int, lang: str) -> go.Figu
     cols = max(1, min(batch_size, n))  # no row holds more than this
     rows = max(1, len(epochs[0].batches) + (1 if epochs[0].dropped else 0))
     panels = len(epochs)
-    cell = max(CELL_MIN, min(CELL_MAX, (MAX_WIDTH - 100) // (panels * cols), MAX_HEIGHT // rows))
-    side_by_side = panels * max(MIN_PANEL, cols * cell) + 100 <= MAX_WIDTH
+    room = (MAX_WIDTH - MARGINS - panels * PANEL_PAD) // (panels * cols)  # px a cell may take across
+    cell = max(CELL_MIN, min(CELL_MAX, room, MAX_HEIGHT // rows))
     panel_w, panel_h = max(MIN_PANEL, cols * cell), rows * cell
+    side_by_side = panels * (panel_w + PANEL_PAD) + MARGINS <= MAX_WIDTH
     if side_by_side:
-        width, height = panels * (panel_w + 40) + 100, panel_h + 110
+        width, height = panels * (panel_w + PANEL_PAD) + MARGINS, panel_h + 110
     else:
         width, height = min(MAX_WIDTH, panel_w + 120), panels * (panel_h + PANEL_GAP) + 40
     plot_h = height - 60 - 20  # minus the top and bottom margins below
@@ -41,7 +44,7 @@ def batch_grid_figure(result: LoadResult, batch_size: int, lang: str) -> go.Figu
         layout[f"xaxis{axis}"] = dict(
             domain=x_domain, anchor=f"y{axis}", side="top", range=[-0.5, cols - 0.5], tickmode="array",
             tickvals=list(range(cols)), showgrid=False, zeroline=False, fixedrange=True,
-            title=dict(text=MSG["data_grid_epoch"](lang, epoch=p), font=dict(color=PLAIN_COLOUR, size=12)),
+            title=dict(text=MSG["data_grid_panel"](lang, epoch=p), font=dict(color=PLAIN_COLOUR, size=12)),
         )
         labels = [MSG["data_grid_batch"](lang, batch=k) for k in range(len(epoch.batches))]
         if epoch.dropped:

@@ -84,9 +84,11 @@ MSG: dict[str, Text] = {
     # batches
     "data_grid_title": Text("Which samples each batch holds", "每个批次包含哪些样本"),
     "data_grid_caption": Text(
-        "Rows are batches, cells are the indices of their samples in the order the DataLoader yielded them. "
+        "Rows are batches, columns are positions in the batch, cells are the indices of their samples in the order "
+        "the DataLoader yielded them. "
         "A cell's colour is its sample index: a shuffled epoch looks scattered, an ordered one is a smooth gradient.",
-        "每行是一个批次，格子里是该批次样本的索引，按 DataLoader 产出的顺序排列。格子的颜色对应样本索引："
+        "每行是一个批次，每列是批次内的位置，格子里是该批次样本的索引，按 DataLoader 产出的顺序排列。"
+        "格子的颜色对应样本索引："
         "打乱后的 epoch 看起来杂乱，按顺序的则是平滑的渐变。",
     ),
     "data_shuffle_on": Text(
@@ -117,6 +119,7 @@ MSG: dict[str, Text] = {
         "loader 一个批次也不产出（`len(loader)` = 0）。修改：让 `batch_size` 不超过 {n}，或设 `drop_last=False`。",
     ),
     "data_grid_epoch": Text("epoch {epoch}: position in batch", "epoch {epoch}：批次内位置"),
+    "data_grid_panel": Text("epoch {epoch}", "epoch {epoch}"),  # short: three panels share a phone's width
     "data_grid_batch": Text("batch {batch}", "批次 {batch}"),
     "data_grid_dropped": Text("dropped", "被丢弃"),
     "data_grid_short": Text("short", "不满"),
