@@ -26,14 +26,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def served_app():
-    """Run `streamlit run app.py` on a free port until the block ends; yields the base URL."""
+def served_app(script: str = "app.py", log=subprocess.DEVNULL):
+    """Run `streamlit run <script>` on a free port until the block ends; yields the base URL. `log` takes the
+    server's output (a file opened for writing), so a benchmark can count Streamlit's warnings."""
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
     ]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.time() + 60
         while True:
