@@ -2,6 +2,11 @@
 // Streamlit calls the default export again with each new `data`; the points received so far are kept on the
 // component's root element, so a tick only appends. Every text is set with textContent or drawn on the canvas,
 // never parsed as HTML (racer names come from the user).
+//
+// Drawing is decoupled from stepping: a tick brings several steps at once (a few ticks a second reach the page),
+// and while the race plays they are drawn one after another over about one tick's time, on animation frames, so
+// the curves grow smoothly instead of jumping. Every point drawn is one the race computed; the chart runs at most
+// one tick behind the race, and shows everything at once when the race is paused.
 
 const HEIGHT = 340;
 const PAD = { left: 52, right: 12, top: 8, bottom: 34 };
@@ -20,7 +25,8 @@ function store(root) {
     box.append(title, legend, canvas, tip);
     root.appendChild(box);
     root.__live = { box, title, legend, canvas, tip, race: null, have: 0, racers: [], tests: [], marks: [],
-                    legendKey: "", frame: 0, data: null };
+                    legendKey: "", frame: 0, data: null, shown: 0, revealFrom: 0, revealStart: 0, arrived: 0,
+                    interval: 250 };
     canvas.addEventListener("mousemove", (event) => hover(root.__live, event));
     canvas.addEventListener("mouseleave", () => { root.__live.tip.style.display = "none"; });
     new ResizeObserver(() => schedule(root.__live)).observe(box);
@@ -47,7 +53,20 @@ function take(live, data) {
   live.tests = data.tests.map((incoming, i) => (live.tests[i] || []).filter(([s]) => s <= data.start).concat(incoming));
   live.have = Math.max(0, ...live.racers.map((r) => r.raw.length));
   Object.assign(live, { marks: data.marks, steps: data.steps, now: data.now, text: data.text });
+  const now = performance.now();
+  if (live.arrived) live.interval = 0.7 * live.interval + 0.3 * Math.min(now - live.arrived, 1000);  // ms a tick
+  live.arrived = now;
+  live.shown = Math.min(live.shown, live.have);
+  if (data.playing) Object.assign(live, { revealFrom: live.shown, revealStart: now });
+  else live.shown = live.have;  // paused, stepped or a new race: everything at once
   return true;
+}
+
+// The steps drawn at time `now`: from where the last tick found the chart, evenly up to what it brought.
+function revealed(live, now) {
+  if (live.shown >= live.have) return live.have;
+  const t = Math.min(1, (now - live.revealStart) / Math.max(live.interval, 16));
+  return Math.max(live.shown, Math.floor(live.revealFrom + (live.have - live.revealFrom) * t));
 }
 
 function schedule(live) {
@@ -105,6 +124,8 @@ function draw(live) {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${HEIGHT}px`;
   }
+  live.shown = revealed(live, performance.now());
+  const shown = live.shown;
   const g = canvas.getContext("2d");
   g.setTransform(ratio, 0, 0, ratio, 0, 0);
   g.clearRect(0, 0, width, HEIGHT);
@@ -146,6 +167,7 @@ function draw(live) {
       g.globalAlpha = alpha; g.strokeStyle = colour; g.lineWidth = width; g.beginPath();
       let open = false;
       values.forEach((v, i) => {
+        if (i >= shown) return;
         if (v === null || v <= 0) { open = false; return; }
         const x = sx(i + first), y = sy(v);
         if (open) g.lineTo(x, y); else g.moveTo(x, y);
@@ -160,13 +182,13 @@ function draw(live) {
     live.tests.forEach((tests, i) => {
       const colour = (live.racers[i] || {}).colour || "#868e96";
       g.globalAlpha = 0.9; g.strokeStyle = colour; g.lineWidth = 1.2; g.beginPath();
-      tests.filter(([, v]) => v !== null && v > 0).forEach(([s, v], k) => (k ? g.lineTo(sx(s), sy(v)) : g.moveTo(sx(s), sy(v))));
+      tests.filter(([s, v]) => s <= shown && v !== null && v > 0).forEach(([s, v], k) => (k ? g.lineTo(sx(s), sy(v)) : g.moveTo(sx(s), sy(v))));
       g.stroke();
     });
     g.setLineDash([]);
     g.globalAlpha = 1;
     live.marks.forEach(([s, i, v]) => {
-      if (v === null || v <= 0) return;
+      if (v === null || v <= 0 || s > shown) return;
       const x = sx(s), y = sy(v);
       g.fillStyle = "white"; g.strokeStyle = (live.racers[i] || {}).colour || "#212529"; g.lineWidth = 2;
       g.beginPath(); g.moveTo(x, y - 6); g.lineTo(x + 6, y); g.lineTo(x, y + 6); g.lineTo(x - 6, y); g.closePath();
@@ -176,11 +198,12 @@ function draw(live) {
   }
   live.plot = plot; live.sx = sx; live.sy = sy;
   box.dataset.points = String(points);
-  box.dataset.step = String(live.now);
+  box.dataset.step = String(shown);
   const counter = (window.tpLiveChart = window.tpLiveChart || { draws: 0, updates: 0 });
   counter.draws += 1;
-  counter.step = live.now;
+  counter.step = shown;
   counter.points = points;
+  if (shown < live.have) schedule(live);  // more of this tick's steps to draw on the next frames
 }
 
 // Hovering: a change mark says what changed; elsewhere the step and each racer's smoothed loss there.
@@ -193,7 +216,7 @@ function hover(live, event) {
     lines = [`${live.text.step} ${mark[0]}: ${mark[3]}`];
   } else {
     const step = Math.round(((x - live.plot.x) / live.plot.w) * live.steps);
-    if (step < 1 || step > live.have) { live.tip.style.display = "none"; return; }
+    if (step < 1 || step > live.shown) { live.tip.style.display = "none"; return; }
     lines = [`${live.text.step} ${step}`].concat(live.racers.filter((r) => r.ema[step - 1] != null)
       .map((r) => `${r.name}: ${Number(r.ema[step - 1].toPrecision(4))}`));
   }

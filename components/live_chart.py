@@ -28,8 +28,9 @@ _COMPONENT = st.components.v2.component(
 )
 
 
-def live_loss_chart(race, lang: str, key: str) -> None:
-    """Draw (or extend) the race's loss chart under `key`."""
+def live_loss_chart(race, lang: str, key: str, playing: bool = False) -> None:
+    """Draw (or extend) the race's loss chart under `key`; while `playing`, the browser draws a tick's steps one
+    after another over the tick instead of all at once."""
     memo = st.session_state.get(f"{key}.sent")
     rewrites = race.rewrites  # a racer joined or left: the past changed, so it is sent again
     if memo is None or memo["race"] is not race or memo["rewrites"] != rewrites:
@@ -38,7 +39,7 @@ def live_loss_chart(race, lang: str, key: str) -> None:
     start = memo["ticks"][0]  # what the browser had two ticks ago: one lost tick is resent
     memo["ticks"] = [memo["ticks"][1], race.step_count]
     data = live_series(race, start)
-    data.update(race=memo["epoch"], text=dict(
+    data.update(race=memo["epoch"], playing=playing, text=dict(
         title=MSG["lab_losses_smoothed"](lang), x=MSG["lab_axis_step"](lang), y=MSG["lab_axis_loss"](lang),
         step=MSG["lab_axis_step"](lang)))
     _COMPONENT(data=data, key=key, on_resync_change=lambda: _resync(key, race.step_count))

@@ -59,5 +59,7 @@ def test_play_pause_chart_and_boundaries_on_the_first_screen(lab):
     page.wait_for_timeout(1500)
     assert _chart(page) == paused, "the chart kept changing after Pause"
     assert paused["step"] < 2000
+    progress = page.locator("[data-testid=stProgress]").first.inner_text()
+    assert f"step {paused['step']} of 2000" in progress, f"paused, the chart should show every step taken: {progress}"
     _on_first_screen(page, page.get_by_role("button", name="▶ Play"))
     page.screenshot(path=SCREENSHOTS / "42_lab_paused.png")
