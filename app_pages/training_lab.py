@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.heatmap import heatmap
 from components.loss_views import chosen_view
-from components.race_state import current_race, reset
+from components.race_state import PACER, current_race, reset
 from components.racer_panels import racer_panels
 from components.script_output import script_block
 from components.url_state import publish, restore, values
@@ -125,13 +125,16 @@ view = chosen_view()
 def arena() -> None:
     """Advance the race a few steps (while playing), within a small time budget, and extend the loss chart."""
     if st.session_state.get("train.playing"):
-        deadline = time.perf_counter() + view.budget_seconds
+        start = time.perf_counter()  # the races playing on this server share its time (components/race_state.py)
+        deadline = start + PACER.grant(id(race), view.budget_seconds)
         for _ in range(settings["speed"]):
-            if time.perf_counter() > deadline:
+            if time.perf_counter() >= deadline:
                 break
             if race.step() is None:
                 st.session_state["train.playing"] = False
+                PACER.spend(id(race), time.perf_counter() - start)
                 st.rerun(scope="app")  # the Play button turns back into Play
+        PACER.spend(id(race), time.perf_counter() - start)
     st.progress(race.step_count / config.steps, MSG["lab_progress"](lang, step=race.step_count, steps=config.steps))
     view.draw(race, lang, "train.chart.losses", playing=st.session_state.get("train.playing", False))
     if not race.step_count:  # below the chart: an element appearing above it would move it, and redraw it blank

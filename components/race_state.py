@@ -1,7 +1,7 @@
 """The Training lab's race in session state: built from the page's settings and kept across reruns. Racers follow
 the page's list mid-race (core.training.race_edits); a change of what every racer shares (data, model, loss,
 batches, seed) starts a new race, said in a message. It lives in st.session_state (one per session), never in a
-shared cache."""
+shared cache. What the process shares is only PACER: how much training time the playing races may take together."""
 
 from dataclasses import fields, replace
 
@@ -9,10 +9,15 @@ import streamlit as st
 
 from core.messages import MSG
 from core.training.config import RaceConfig, Racer
+from core.training.pacing import Pacer
 from core.training.race import Race
 from core.training.race_edits import follow
 
 _RACE = "train.race"
+# Training seconds per second for all playing races of this server together (of the one core a process gets), and
+# the most one race saves up: one race alone still trains 40 ms of each 0.1 s tick. bench/load.py, 20 sessions with
+# 4 racing: ops edits p95 430 ms without it, 339 ms with it (the racers then take 6.5 steps/s each instead of 22).
+PACER = Pacer(share=0.4, burst=0.08)
 # the page's one `seed` sets the data, the initial weights and the batch order together
 _SETTING_NAMES = {"data_seed": "seed", "init_seed": "seed", "batch_seed": "seed"}
 
