@@ -182,6 +182,8 @@ async def warm_up(base_url: str, args) -> list[str]:
 
 
 async def bench(base_url: str, pids: list[int], args) -> list[SizeResult]:
+    for _ in range(max(len(pids), 1) - 1):  # behind a balancer, new sessions go round-robin: warm every replica
+        await warm_up(base_url, args)
     op_labels = await warm_up(base_url, args)
     results = []
     for n in args.sizes:

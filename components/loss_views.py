@@ -31,9 +31,12 @@ def _plotly(race, lang: str, key: str, playing: bool = False) -> None:
 
 
 LOSS_VIEWS = {
-    "canvas": LossView(live_loss_chart, 0.1),  # only the new steps each tick, drawn by the page's own canvas
+    # only the new steps each tick, drawn by the page's own canvas one after another over the tick. 0.2 s, not 0.1:
+    # the browser's own work for each tick left fewer frames to draw in (bench/live_lab.py: 8-10 updates/s at 0.1 s,
+    # 12-19 at 0.2 s)
+    "canvas": LossView(live_loss_chart, 0.2),
     "plotly": LossView(_plotly, 0.5),  # the whole figure every tick: the lab before issue 9
-    "plotly_fast": LossView(_plotly, 0.1),
+    "plotly_fast": LossView(_plotly, 0.2),
 }
 
 

@@ -15,7 +15,7 @@ from core.training.race_edits import follow
 
 _RACE = "train.race"
 # Training seconds per second for all playing races of this server together (of the one core a process gets), and
-# the most one race saves up: one race alone still trains 40 ms of each 0.1 s tick. bench/load.py, 20 sessions with
+# the most one race saves up: one race alone still trains 80 ms of each 0.2 s tick. bench/load.py, 20 sessions with
 # 4 racing: ops edits p95 430 ms without it, 339 ms with it (the racers then take 6.5 steps/s each instead of 22).
 PACER = Pacer(share=0.4, burst=0.08)
 # the page's one `seed` sets the data, the initial weights and the batch order together

@@ -1,7 +1,7 @@
 """Sharing one server's CPU between the races it plays, so that racing sessions cannot starve the others.
 
 Every session is a thread of one process, and Python runs one thread at a time: a process is about one core,
-whatever the machine has. Left alone, each playing race trains for up to 40 ms of every 0.1 s tick; four of them
+whatever the machine has. Left alone, each playing race trains for up to 80 ms of every 0.2 s tick; four of them
 take all of that core, and an ops-page edit in another session waits seconds (bench/load.py). A Pacer is a token
 bucket of training seconds for the whole process: it refills at `share` seconds a second, and a tick may train for
 an equal part of what is in it among the races playing now (at most the tick's own budget). One race alone trains
