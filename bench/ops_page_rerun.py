@@ -10,6 +10,7 @@ ops-page rerun here). The bench gives both pages one shared cache, as a server d
     python bench/ops_page_rerun.py [reruns]
 """
 
+import logging
 from pathlib import Path
 import statistics
 import sys
@@ -21,6 +22,11 @@ import streamlit.testing.v1.app_test as app_test_module
 import streamlit.testing.v1.local_script_runner as local_script_runner_module
 
 ROOT = Path(__file__).resolve().parent.parent
+# AppTest.from_file itself asks for a script run context outside any run and logs "missing ScriptRunContext! This
+# warning can be ignored when running in bare mode": the bench runs in bare mode, so that one message is dropped
+# (a filter: Streamlit sets its loggers' levels again when it reads its config).
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+    lambda record: "missing ScriptRunContext" not in record.getMessage())
 
 
 def ops_page() -> tuple[AppTest, callable]:
