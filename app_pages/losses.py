@@ -103,7 +103,8 @@ for column, arg in zip(top[3:], spec.args):
     low, high, step = (int(arg.minimum), int(arg.maximum), 1) if arg.integer else (arg.minimum, arg.maximum, 0.1)
     column.number_input(arg.name, low, high, step=step, key=f"losses.{arg.name}", help=arg.help(lang))
 st.caption(spec.summary(lang))
-st.info(f"**{MSG['loss_input_rule'](lang)}{MSG['colon'](lang)}** {spec.input_rule(lang)}")
+# a caption, not a box: the per-element losses below the grids then stay on the first screen at 1440x900
+st.caption(f"**{MSG['loss_input_rule'](lang)}{MSG['colon'](lang)}** {spec.input_rule(lang)}")
 reduction, args = ss["losses.reduction"], {arg.name: ss[f"losses.{arg.name}"] for arg in spec.args}
 values_tab, curves_tab, outlier_tab = url_tabs(PAGE, {name: MSG[f"loss_tab_{name}"](lang) for name in TABS})
 

@@ -112,7 +112,7 @@ def test_malformed_url_warns_and_falls_back():
 def test_chinese():
     at = open_page(lang="zh")
     assert at.title[0].value == "损失函数"
-    assert "输入规则" in at.info[0].value
+    assert any("输入规则" in caption.value for caption in at.caption)
     at = open_page({"loss": "CrossEntropyLoss", "target": "[2.0,1.0]", "target_dtype": "float32"}, lang="zh")
     assert "类别索引" in at.error[0].value and "torch 的报错" in at.error[0].value
 

@@ -52,11 +52,10 @@ CASES = (
                 ("act-dim", "act-temperature"), (".st-key-act-result", ".st-key-act-sums"), narrow=False),
     FirstScreen("activations_stability", "activations?tab=stability", ("act-offset", "act-dtype"),
                 ("[data-testid=stDataFrame]", "[data-testid=stAlert]")),
-    # Pages already laid out this way: Losses' reduced loss sits beside its inputs (its per-element heatmap, below
-    # them, ends ~20 px under 900 and is not checked), and Module containers' three parameter counts.
+    # Losses: the inputs, the per-element losses and the reduced one; Module containers' three parameter counts.
     FirstScreen("losses", "losses", ("losses-loss", "losses-preset", "losses-reduction"),
                 ("[class*=st-key-losses-editor-input]", "[class*=st-key-losses-editor-target]",
-                 "[data-testid=stMetric]"), narrow=False),
+                 ".st-key-losses-chart-per_element", "[data-testid=stMetric]"), narrow=False),
     FirstScreen("containers", "containers", ("modules-layers", "modules-features", "modules-bias"),
                 ("[data-testid=stMetric]",), narrow=False),
 )
