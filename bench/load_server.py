@@ -3,27 +3,21 @@
 from contextlib import contextmanager
 import os
 from pathlib import Path
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 
 from load_stats import warning_lines
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.browser import free_port, wait_healthy  # noqa: E402
 
 
 @contextmanager
 def served(app_dir: Path, env: dict[str, str], session_ttl: int | None):
     """Run the app in `app_dir` on a free port until the block ends, its output in a log file (so nothing it says
     lands in the bench's table); `env` is added to the server's environment only. Yields (base URL, pid, log path)."""
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address", "127.0.0.1",
         "--server.port", str(port), "--browser.gatherUsageStats", "false",
@@ -34,15 +28,7 @@ def served(app_dir: Path, env: dict[str, str], session_ttl: int | None):
     with open(log, "w") as out:
         server = subprocess.Popen(command, cwd=app_dir, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env})
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if time.time() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"the app did not start; its log is {log}")
-                time.sleep(0.3)
+        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", server, 60, f"the app did not start; its log is {log}")
         yield f"http://127.0.0.1:{port}", server.pid, log
     finally:
         server.terminate()

@@ -36,19 +36,24 @@ def served_app(script: str = "app.py", log=subprocess.DEVNULL):
     ]
     server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if time.time() > deadline or server.poll() is not None:
-                    raise RuntimeError("the app did not start")
-                time.sleep(0.3)
+        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", server, 60, "the app did not start")
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def wait_healthy(url: str, server: subprocess.Popen, timeout_s: float, failure: str) -> None:
+    """Poll `url` until it answers; RuntimeError(`failure`) once `server` has exited or `timeout_s` have passed."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(failure)
+            time.sleep(0.3)
 
 
 def wait_idle(page, timeout_ms: int = 30_000) -> None:

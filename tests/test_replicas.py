@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser import ROOT, SCREENSHOTS, browser_available, in_ci, wait_for_change, wait_idle
+from tests.browser import ROOT, SCREENSHOTS, browser_available, in_ci, wait_for_change, wait_healthy, wait_idle
 
 pytestmark = pytest.mark.browser
 REPLICAS = 2
@@ -43,18 +43,6 @@ def _free_port_run(count: int) -> int:
     raise RuntimeError("no run of free ports")
 
 
-def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float = 240) -> None:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("the replicas or nginx did not start")
-            time.sleep(0.5)
-
-
 def test_script_refuses_bad_arguments():
     for args in ([], ["0", "8080"], ["2"], ["2", "65535"], ["two", "8080"]):
         done = subprocess.run(["bash", "scripts/serve_replicas.sh", *args], cwd=ROOT, capture_output=True, text=True)
@@ -76,7 +64,7 @@ def replicas(tmp_path_factory):
             env={**os.environ, "TP_RUN_DIR": str(run_dir), "PYTHON": sys.executable}, start_new_session=True,
         )
     try:
-        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", script)
+        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", script, 240, "the replicas or nginx did not start")
         yield f"http://127.0.0.1:{port}", run_dir / "access.log"
     finally:
         script.terminate()  # its trap stops nginx and the replicas
