@@ -107,23 +107,53 @@ def _press(action: str, click: int) -> None:
     st.session_state["train.playing"] = action == "play"
 
 
-action, click = st.session_state.pop("train.action", (None, None))
-clicks = st.session_state.setdefault("train.clicks", 0)  # clicks handled so far
-if click == clicks:
-    st.session_state["train.clicks"] = clicks = clicks + 1
+def _carry_out(race):
+    """Carry out a Step or Reset click, once (in the page's run, or in the controls' own fragment run). The race
+    after it (a new one after Reset), and whether a click was carried out."""
+    action, click = st.session_state.pop("train.action", (None, None))
+    clicks = st.session_state.setdefault("train.clicks", 0)  # clicks handled so far
+    if click != clicks or action not in ("step", "reset"):
+        return race, False
+    st.session_state["train.clicks"] = clicks + 1
     if action == "reset":
-        race = reset(config, racers, lang)
-    elif action == "step":
-        race.step()
+        return reset(config, racers, lang), True
+    race.step()
+    return race, True
+
+
+race = _carry_out(race)[0]
 if race.done:
     st.session_state["train.playing"] = False
 playing = st.session_state.get("train.playing", False)
 view = chosen_view()
 
 
+def _controls() -> None:
+    """Play / Pause, Step, Reset and the speed. They live in the arena's fragment, so a click reruns only the
+    fragment and Pause stops the chart at once; a click that changes more than the chart then reruns the page."""
+    clicks = st.session_state.setdefault("train.clicks", 0)
+    now_playing = st.session_state.get("train.playing", False)
+    controls = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+    # two buttons in one place, each with its own key: a click that Streamlit replays in the next run (it does when
+    # a tick interrupts that run) is then the same click again, not a click on the other button
+    action = "pause" if now_playing else "play"
+    controls[0].button(MSG[f"lab_{action}"](lang), type="primary", key=key(action), on_click=_press,
+                       args=(action, clicks), disabled=race.done)
+    controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step", clicks),
+                       disabled=race.done)
+    controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset", clicks))
+    controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
+
+
 @st.fragment(run_every=view.tick_seconds if playing else None)
 def arena() -> None:
-    """Advance the race a few steps (while playing), within a small time budget, and extend the loss chart."""
+    """The controls; advance the race a few steps (while playing), within a small time budget, and extend the loss
+    chart. A run that a click started (not a tick) reruns the page after drawing, so everything else follows."""
+    # a Step or Reset clicked here (a full run of the page has carried it out already)
+    after, carried_out = _carry_out(race)
+    if after is not race:
+        st.rerun(scope="app")  # Reset: the page draws the new race
+    _controls()
     if st.session_state.get("train.playing"):
         start = time.perf_counter()  # the races playing on this server share its time (components/race_state.py)
         deadline = start + PACER.grant(id(race), view.budget_seconds)
@@ -136,14 +166,19 @@ def arena() -> None:
                 st.rerun(scope="app")  # the Play button turns back into Play
         PACER.spend(id(race), time.perf_counter() - start)
     st.progress(race.step_count / config.steps, MSG["lab_progress"](lang, step=race.step_count, steps=config.steps))
-    view.draw(race, lang, "train.chart.losses", playing=st.session_state.get("train.playing", False))
+    view.draw(race, lang, "train.chart.losses", playing=st.session_state.get("train.playing", False),
+              pause_key=key("pause"))
     if not race.step_count:  # below the chart: an element appearing above it would move it, and redraw it blank
         st.caption(MSG["lab_not_started"](lang))
-    if st.session_state.get("train.playing"):
-        # Let the server's event loop send this tick before the next tick starts: a fragment run that starts
+    clicked = carried_out or st.session_state.get("train.playing", False) != playing \
+        or st.session_state[key("speed")] != settings["speed"]
+    if st.session_state.get("train.playing") or clicked:
+        # Let the server's event loop send this run before the next one starts: a fragment run that starts
         # while its last run's messages are still queued drops them (measured: 0.9 chart updates a second
         # reached the browser without this pause, 3.2 with it).
         time.sleep(FLUSH_SECONDS)
+    if clicked:
+        st.rerun(scope="app")  # Play, Pause, Step or the speed: the boundaries, table, link and ticking follow
 
 
 @st.fragment(run_every=BOUNDARY_SECONDS if playing else None)
@@ -175,15 +210,7 @@ def results() -> None:
     st.dataframe(results_table(race, lang), hide_index=True)
 
 
-with stage:
-    controls = st.columns([1, 1, 1, 3])
-    controls[0].button(MSG["lab_pause" if playing else "lab_play"](lang), type="primary", key=key("play"),
-                       on_click=_press, args=("pause" if playing else "play", clicks), disabled=race.done)
-    controls[1].button(MSG["lab_step"](lang), key=key("step_once"), on_click=_press, args=("step", clicks),
-                       disabled=race.done)
-    controls[2].button(MSG["lab_reset"](lang), key=key("reset"), on_click=_press, args=("reset", clicks))
-    controls[3].select_slider(MSG["lab_speed"](lang), SPEEDS, key=key("speed"), help=MSG["lab_speed_help"](lang))
-    # the losses and what they mean, side by side
+with stage:  # the controls, the losses and what they mean, side by side
     chart_column, learned_column = st.columns([11, 9] if len(race.racers) <= FEW_RACERS else [1, 1])
     with chart_column:
         arena()

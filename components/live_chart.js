@@ -26,18 +26,45 @@ function store(root) {
     root.appendChild(box);
     root.__live = { box, title, legend, canvas, tip, race: null, have: 0, racers: [], tests: [], marks: [],
                     legendKey: "", frame: 0, data: null, shown: 0, revealFrom: 0, revealStart: 0, arrived: 0,
-                    interval: 250 };
+                    interval: 250, playing: false, frozen: null, pause: null };
     canvas.addEventListener("mousemove", (event) => hover(root.__live, event));
+    // Pause stops the drawing on the click itself, before the server hears of it (see freeze)
+    const onClick = (event) => {
+      if (!root.isConnected) { document.removeEventListener("click", onClick, true); return; }  // unmounted
+      const live = root.__live;
+      if (live.pause && event.target instanceof Element && event.target.closest(live.pause)) freeze(live);
+    };
+    document.addEventListener("click", onClick, true);
     canvas.addEventListener("mouseleave", () => { root.__live.tip.style.display = "none"; });
     new ResizeObserver(() => schedule(root.__live)).observe(box);
   }
   return root.__live;
 }
 
+// Pause, on the click: the curves stop at the step drawn at that moment. The race may already be a tick ahead (the
+// page draws each tick's steps over the next tick), and a tick under way when the click reaches the server still
+// lands; those steps are held, not drawn, until the race moves again: Play, Step, or a new race.
+function freeze(live) {
+  if (!live.playing || live.frozen) return;
+  live.frozen = { at: live.shown, paused: null, ticks: 0 };  // the step on screen now
+}
+
+// Whether a frozen chart stays frozen with this data: until the paused page has answered and the race then moves
+// (a Step, or Play). A Pause the server never heard (its race plays on for several ticks) lets go too.
+function stillFrozen(live, data, have) {
+  const frozen = live.frozen;
+  if (!frozen || live.race !== data.race) return false;
+  if (!data.playing) {
+    if (frozen.paused === null) frozen.paused = have;
+    return have <= frozen.paused;
+  }
+  return frozen.paused === null && ++frozen.ticks < 10;
+}
+
 // Append what this tick brought; false when it starts past what is held (a tick's data was skipped).
 function take(live, data) {
   if (live.race !== data.race) {
-    Object.assign(live, { race: data.race, have: 0, racers: [], tests: [] });
+    Object.assign(live, { race: data.race, have: 0, racers: [], tests: [], frozen: null });
   }
   if (data.start > live.have) return false;
   data.racers.forEach((incoming, i) => {
@@ -57,6 +84,13 @@ function take(live, data) {
   if (live.arrived) live.interval = 0.7 * live.interval + 0.3 * Math.min(now - live.arrived, 1000);  // ms a tick
   live.arrived = now;
   live.shown = Math.min(live.shown, live.have);
+  live.pause = data.pause;
+  if (stillFrozen(live, data, live.have)) {
+    live.shown = Math.min(live.frozen.at, live.have);
+    return true;
+  }
+  live.frozen = null;
+  live.playing = data.playing;
   if (data.playing) Object.assign(live, { revealFrom: live.shown, revealStart: now });
   else live.shown = live.have;  // paused, stepped or a new race: everything at once
   return true;
@@ -64,6 +98,7 @@ function take(live, data) {
 
 // The steps drawn at time `now`: from where the last tick found the chart, evenly up to what it brought.
 function revealed(live, now) {
+  if (live.frozen) return Math.min(live.frozen.at, live.have);
   if (live.shown >= live.have) return live.have;
   const t = Math.min(1, (now - live.revealStart) / Math.max(live.interval, 16));
   return Math.max(live.shown, Math.floor(live.revealFrom + (live.have - live.revealFrom) * t));
@@ -203,7 +238,7 @@ function draw(live) {
   counter.draws += 1;
   counter.step = shown;
   counter.points = points;
-  if (shown < live.have) schedule(live);  // more of this tick's steps to draw on the next frames
+  if (shown < live.have && !live.frozen) schedule(live);  // more of this tick's steps to draw on the next frames
 }
 
 // Hovering: a change mark says what changed; elsewhere the step and each racer's smoothed loss there.

@@ -28,9 +28,10 @@ _COMPONENT = st.components.v2.component(
 )
 
 
-def live_loss_chart(race, lang: str, key: str, playing: bool = False) -> None:
+def live_loss_chart(race, lang: str, key: str, playing: bool = False, pause_key: str | None = None) -> None:
     """Draw (or extend) the race's loss chart under `key`; while `playing`, the browser draws a tick's steps one
-    after another over the tick instead of all at once."""
+    after another over the tick instead of all at once. A click on the button keyed `pause_key` stops the drawing
+    in the browser at once, before the server has heard of it."""
     memo = st.session_state.get(f"{key}.sent")
     rewrites = race.rewrites  # a racer joined or left: the past changed, so it is sent again
     if memo is None or memo["race"] is not race or memo["rewrites"] != rewrites:
@@ -39,7 +40,8 @@ def live_loss_chart(race, lang: str, key: str, playing: bool = False) -> None:
     start = memo["ticks"][0]  # what the browser had two ticks ago: one lost tick is resent
     memo["ticks"] = [memo["ticks"][1], race.step_count]
     data = live_series(race, start)
-    data.update(race=memo["epoch"], playing=playing, text=dict(
+    pause = f".st-key-{pause_key.replace('.', '-')} button" if pause_key else None  # the class Streamlit gives it
+    data.update(race=memo["epoch"], playing=playing, pause=pause, text=dict(
         title=MSG["lab_losses_smoothed"](lang), x=MSG["lab_axis_step"](lang), y=MSG["lab_axis_loss"](lang),
         step=MSG["lab_axis_step"](lang)))
     _COMPONENT(data=data, key=key, on_resync_change=lambda: _resync(key, race.step_count))

@@ -13,7 +13,8 @@ from core.training.lab_figures import loss_figure
 
 @dataclass(frozen=True)
 class LossView:
-    """How the loss chart is drawn (`draw(race, lang, key, playing)`) and how often the playing page ticks for it."""
+    """How the loss chart is drawn (`draw(race, lang, key, playing, pause_key)`) and how often the playing page
+    ticks for it."""
 
     draw: Callable[..., None]
     tick_seconds: float
@@ -25,7 +26,7 @@ class LossView:
         return self.tick_seconds * 0.4
 
 
-def _plotly(race, lang: str, key: str, playing: bool = False) -> None:
+def _plotly(race, lang: str, key: str, playing: bool = False, pause_key: str | None = None) -> None:
     """The whole figure, playing or not."""
     heatmap(loss_figure(race, lang), key=key)
 

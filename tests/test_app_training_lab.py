@@ -39,7 +39,7 @@ def test_pause_takes_no_further_step():
     at.run()
     playing_at = race(at).step_count
     assert playing_at > 0
-    at.button(key="train.play").click().run()  # the same button now reads Pause
+    at.button(key="train.pause").click().run()  # the Pause button in its place
     assert race(at).step_count == playing_at, "the run that handled Pause still stepped"
     at.run()
     assert race(at).step_count == playing_at and not at.session_state["train.playing"]
