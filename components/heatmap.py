@@ -4,6 +4,7 @@ import streamlit as st
 import torch
 
 from core.figures import MAX_WIDTH_PX, drawn_panels, tensor_figure
+from core.frozen_figure import FrozenFigure
 from core.grid import format_shape
 from core.messages import MSG
 
@@ -19,10 +20,10 @@ def heatmap(figure, key: str, selectable: bool = False) -> None:
 
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _figure(key: str, _tensor: torch.Tensor, _name: str, _selectable: bool, _max_width: int, _options: dict):
-    """A tensor's figure, built once per distinct figure (the key says everything it shows) and then shared: a rerun
-    that changes one input redraws the others from here. Figures are only read after this (st.plotly_chart copies
-    them), so one object may serve every session."""
-    return tensor_figure(_tensor, _name, selectable=_selectable, max_width=_max_width, **_options)
+    """A tensor's figure, built and serialized once per distinct figure (the key says everything it shows) and then
+    shared: a rerun that changes one input redraws the others from here. Figures are only read after this
+    (st.plotly_chart serializes them), so one object may serve every session."""
+    return FrozenFigure(tensor_figure(_tensor, _name, selectable=_selectable, max_width=_max_width, **_options))
 
 
 def _figure_key(tensor: torch.Tensor, name: str, selectable: bool, max_width: int, options: dict) -> str:

@@ -5,10 +5,13 @@ import re
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io
+import plotly.tools
 import pytest
 import torch
 
 from core.figures import MARK_COLOUR, cell_text, index_at, tensor_figure, value_range
+from core.frozen_figure import FrozenFigure
 
 
 def heatmaps(figure) -> list[go.Heatmap]:
@@ -412,3 +415,12 @@ def test_a_narrower_column_gets_a_narrower_figure():
     """The dim sweep's quarter columns pass their own width."""
     figure = tensor_figure(torch.ones(3, 3, 4, 4), "x", max_width=300)
     assert figure.layout.width <= 300
+
+
+def test_a_frozen_figure_serializes_as_the_figure_does():
+    """What Streamlit sends for a cached heatmap (to_dict, then plotly.io.to_json) is the figure's own JSON."""
+    figure = tensor_figure(torch.arange(12.0).reshape(2, 2, 3), "x", selectable=True)
+    frozen = FrozenFigure(figure)
+    sent = plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(frozen, True), validate=False)
+    assert sent == figure.to_json()
+    assert frozen.to_dict() is frozen.to_dict()  # built once, not on every redraw
