@@ -7,12 +7,12 @@ import time
 import streamlit as st
 
 from components.code_panel import code_panel
-from components.heatmap import heatmap
+from components.surface_chart import surface_chart
 from components.surface_racers import TEXT, racer_picker, racer_settings
 from components.url_state import publish, restore, values
 from core.messages import MSG
 from core.surface.codegen import surface_snippet
-from core.surface.figures import surface_figure, values_figure
+from core.surface.chart_data import paths_chart, values_chart
 from core.surface.functions import FUNCTIONS
 from core.surface.params import PARAMS, picked_point, settle, start_at
 from core.surface.racers import parse_racers
@@ -30,11 +30,16 @@ st.title(MSG["surface_title"](lang))
 restore(PAGE, PARAMS, lang, settle)
 key = lambda name: f"{PAGE}.{name}"  # noqa: E731
 function = FUNCTIONS[st.session_state[key("function")]]
-clicked = picked_point(st.session_state.get(CHART))
-if clicked != st.session_state.get("surface.clicked"):  # a new click on the chart: the start goes there
-    st.session_state["surface.clicked"] = clicked
-    if clicked:
-        st.session_state[key("x")], st.session_state[key("y")] = start_at(clicked, function)
+
+
+def _clicked() -> None:
+    """A click on the paths chart (its callback runs before the page): the start goes there."""
+    point = picked_point((st.session_state.get(CHART) or {}).get("click"))
+    if point:
+        clicked_on = FUNCTIONS[st.session_state[key("function")]]
+        st.session_state[key("x")], st.session_state[key("y")] = start_at(point, clicked_on)
+
+
 racers = parse_racers(st.session_state[TEXT], lang)[0]  # the page's own text: nothing in it is left out
 
 row = st.columns([3, 2, 1, 1, 1])
@@ -95,8 +100,9 @@ def paths() -> None:
     if st.session_state["surface.playing"]:
         now = st.session_state["surface.shown"] = min(now + math.ceil(steps / FRAMES), walked)
         st.session_state["surface.playing"] = now < steps
-    changed = (st.session_state["surface.playing"], not all(w.done for w in walks), picked_point(st.session_state.get(CHART)))
-    if changed != (playing, walking, clicked):
+    start = (st.session_state[key("x")], st.session_state[key("y")])
+    changed = (st.session_state["surface.playing"], not all(w.done for w in walks), start)
+    if changed != (playing, walking, (settings["x"], settings["y"])):
         st.rerun(scope="app")  # paused, played out, walked or clicked here: the buttons, code and start follow
     for walk in walks:  # a racer that stops mid-walk is said at once
         if walk.trajectory.status != "ok":
@@ -109,14 +115,15 @@ def paths() -> None:
         # otherwise read as a drag, and pause the walk
         st.slider(MSG["surface_scrubber"](lang), 0, steps, key=SCRUBBER, help=MSG["surface_scrubber_help"](lang),
                   on_change=lambda: _show(st.session_state[SCRUBBER]), disabled=playing or not walks)
-        heatmap(values_figure(partial, MSG["surface_values_title"](lang), MSG["lab_axis_step"](lang), height=330),
-                key="surface.chart.values")
+        text = dict(title=MSG["surface_values_title"](lang), step=MSG["lab_axis_step"](lang))
+        surface_chart(values_chart(partial, steps, text), key="surface.chart.values", height=330)
         st.caption(function.note(lang))
     with right:
-        marks = (MSG["surface_minimum"](lang), MSG["surface_saddle_point"](lang), MSG["surface_start_marker"](lang))
-        title = MSG["surface_contour_title"](lang, function=function.title(lang))
-        figure = surface_figure(function, partial, title, marks, options, MSG["surface_click_hint"](lang), height=480)
-        heatmap(figure, key=CHART, selectable=True)
+        text = dict(title=MSG["surface_contour_title"](lang, function=function.title(lang)),
+                    minimum=MSG["surface_minimum"](lang), saddle=MSG["surface_saddle_point"](lang),
+                    start=MSG["surface_start_marker"](lang), hint=MSG["surface_click_hint"](lang),
+                    step=MSG["lab_axis_step"](lang), colorbar="log10(1 + f)" if function.log_levels else "f")
+        surface_chart(paths_chart(function, partial, options, text), key=CHART, height=480, on_click=_clicked)
 
 
 paths()

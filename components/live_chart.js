@@ -13,17 +13,7 @@ const PAD = { left: 52, right: 12, top: 8, bottom: 34 };
 
 function store(root) {
   if (!root.__live) {
-    const box = document.createElement("div");
-    box.className = "tp-live-chart";
-    const title = document.createElement("div");
-    title.className = "tp-live-title";
-    const legend = document.createElement("div");
-    legend.className = "tp-live-legend";
-    const canvas = document.createElement("canvas");
-    const tip = document.createElement("div");
-    tip.className = "tp-live-tip";
-    box.append(title, legend, canvas, tip);
-    root.appendChild(box);
+    const { box, title, legend, canvas, tip } = chartElements(root, "tp-live-chart");
     root.__live = { box, title, legend, canvas, tip, race: null, have: 0, racers: [], tests: [], marks: [],
                     legendKey: "", frame: 0, data: null, shown: 0, revealFrom: 0, revealStart: 0, arrived: 0,
                     interval: 250, playing: false, frozen: null, pause: null };
@@ -121,25 +111,6 @@ function legend(live) {
   }));
 }
 
-// Log-axis ticks: the decades in range, then 2 and 5 times them, then every digit, until there are at least three.
-function logTicks(lo, hi) {
-  for (const digits of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
-    const ticks = [];
-    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
-      for (const d of digits) {
-        const v = d * 10 ** p;
-        if (v >= lo && v <= hi) ticks.push(v);
-      }
-    }
-    if (ticks.length >= 3 || digits.length === 9) return ticks;
-  }
-}
-
-function niceStep(span, count) {
-  const raw = span / count, power = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
-}
-
 function yRange(live) {
   let lo = Infinity, hi = -Infinity;
   const see = (v) => { if (v !== null && v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
@@ -175,8 +146,7 @@ function draw(live) {
   g.strokeStyle = "#e9ecef";
   g.lineWidth = 1;
   g.textAlign = "center";
-  const xStep = niceStep(live.steps, 8);
-  for (let s = 0; s <= live.steps; s += xStep) {
+  for (const s of niceTicks(0, live.steps, 8)) {
     g.beginPath(); g.moveTo(sx(s), plot.y); g.lineTo(sx(s), plot.y + plot.h); g.stroke();
     g.fillText(String(s), sx(s), plot.y + plot.h + 14);
   }
@@ -185,7 +155,7 @@ function draw(live) {
   if (range) {
     for (const v of logTicks(10 ** range[0], 10 ** range[1])) {
       g.beginPath(); g.moveTo(plot.x, sy(v)); g.lineTo(plot.x + plot.w, sy(v)); g.stroke();
-      g.fillText(String(Number(v.toPrecision(2))), plot.x - 4, sy(v) + 4);
+      g.fillText(label(v), plot.x - 4, sy(v) + 4);
     }
   }
   g.save();

@@ -7,23 +7,14 @@ everything from the step it has, and the next tick sends that. The JavaScript li
 fetched at run time.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
+from components.chart_parts import chart_css, chart_script
 from core.messages import MSG
 from core.training.live_series import live_series
 
-_CSS = """
-.tp-live-chart { position: relative; font: 12px sans-serif; color: #212529; }
-.tp-live-title { font-size: 13px; margin-bottom: 2px; }
-.tp-live-legend { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 11px; min-height: 16px; }
-.tp-live-legend i { display: inline-block; width: 14px; height: 3px; margin: 0 4px 3px 0; vertical-align: middle; }
-.tp-live-tip { display: none; position: absolute; pointer-events: none; background: rgba(255,255,255,0.95);
-               border: 1px solid #ced4da; padding: 4px 6px; font-size: 11px; white-space: nowrap; }
-"""
 _COMPONENT = st.components.v2.component(
-    "tensor_playground.live_loss_chart", js=(Path(__file__).with_name("live_chart.js")).read_text(), css=_CSS,
+    "tensor_playground.live_loss_chart", js=chart_script("live_chart.js"), css=chart_css("tp-live-chart"),
     isolate_styles=False,  # the chart's elements stay in the page's DOM, where the benchmark and tests look
 )
 

@@ -1,13 +1,12 @@
 """AppTest of the surface page: playing, pausing, stepping and scrubbing the drawn paths, each racer's own settings,
 a click that moves the start, and its snippet run in a fresh interpreter against what the page prints."""
 
-import base64
 import json
 import subprocess
 import sys
 
-import numpy as np
 import pytest
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
 from core.surface.functions import FUNCTIONS
@@ -42,18 +41,27 @@ def played_out(at: AppTest, runs: int = 1000) -> AppTest:
     raise AssertionError("the animation did not end")
 
 
-def _array(value) -> list:
-    """A figure array from the chart's JSON: a list, or plotly's typed {"dtype", "bdata"} form."""
-    if isinstance(value, dict):
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
-    return list(value)
+def chart_data(at: AppTest, key: str) -> dict:
+    """What the page sent the chart component under `key` (components/surface_chart.py)."""
+    chart = next(c for c in at.get("bidi_component") if c.proto.id.endswith(f"-{key}"))
+    return json.loads(chart.proto.json)
+
+
+def click_chart(at: AppTest, place) -> AppTest:
+    """Run the page as after a click on the contour chart: the widget state a browser sends for the component's
+    "click" event (AppTest has no accessor for custom components)."""
+    chart = next(c for c in at.get("bidi_component") if c.proto.id.endswith("-surface.chart.contour"))
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = _make_trigger_id(chart.proto.id, "events")
+    state.json_trigger_value = json.dumps([{"event": "click", "value": place}])
+    return at._run(states)
 
 
 def paths_drawn(at: AppTest) -> dict[str, list[tuple[float, float]]]:
     """The racers' paths as the contour chart draws them, by legend name."""
-    chart = next(c for c in at.get("plotly_chart") if c.key == "surface.chart.contour")
-    traces = json.loads(chart.proto.spec)["data"]
-    return {t["name"]: list(zip(_array(t["x"]), _array(t["y"]))) for t in traces if t.get("mode") == "lines+markers"}
+    racers = chart_data(at, "surface.chart.contour")["racers"]
+    return {r["name"]: list(zip(r["points"][0::2], r["points"][1::2])) for r in racers}
 
 
 @pytest.mark.parametrize("function", list(FUNCTIONS))
@@ -151,11 +159,12 @@ def test_a_racer_s_momentum_changes_that_racer_only():
 
 
 def test_a_click_on_the_chart_moves_the_start():
-    """A selection on the contour chart (what a click sends) sets x and y, the URL, and every path's first point;
-    the same selection seen again is not a new click, so typing x afterwards is kept."""
+    """A click on the contour chart sets x and y, the URL, and every path's first point; a click is one event, so
+    typing x afterwards is kept. A click that is not two numbers changes nothing."""
     at = open_surface({"steps": "20"})
-    at.session_state["surface.chart.contour"] = {"selection": {"points": [{"x": 0.5012, "y": -1.25}]}}
-    at.run()
+    click_chart(at, {"x": "1", "y": 2})
+    assert (at.session_state["surface.x"], at.session_state["surface.y"]) == (-1.5, 1.5) and not at.exception
+    click_chart(at, {"x": 0.5012, "y": -1.25})
     assert (at.session_state["surface.x"], at.session_state["surface.y"]) == (0.5, -1.25)
     assert (at.query_params["x"], at.query_params["y"]) == ("0.5", "-1.25")
     assert all(w.trajectory.points[0] == (0.5, -1.25) for w in at.session_state["surface.walks"])

@@ -1,6 +1,7 @@
 """The surface tab's core: each test function against its hand-written formula and gradient, real optimizers on it,
-divergence and refusals as results, and the figures' traces."""
+divergence and refusals as results, and what the charts are sent."""
 
+import json
 import math
 import re
 import string
@@ -9,7 +10,7 @@ import pytest
 import torch
 
 from core.messages.surface import MSG
-from core.surface.figures import CLICK_GRID, surface_figure, surface_grid, values_figure
+from core.surface.chart_data import GRID, LEVELS, paths_chart, surface_grid, values_chart
 from core.surface.functions import FUNCTIONS
 from core.surface.params import PARAMS, lr_steps, picked_point, settle, start_at
 from core.surface.racers import (LR_STEPS, SURFACE_OPTIMIZERS, dump_racers, new_racer, parse_racers, picked,
@@ -253,12 +254,13 @@ def test_each_racer_has_its_own_settings():
 
 
 def test_a_click_is_a_start_point_inside_the_range():
-    """A selection event's first usable point, rounded to 2 decimals and kept inside the function's range; no point
-    (an empty selection, a bool or a nan) is no click."""
+    """The place a click sent, rounded to 2 decimals and kept inside the function's range; anything but two finite
+    numbers (nothing, text, a bool, a nan) is no click."""
     bowl = FUNCTIONS["bowl"]
-    assert picked_point(None) is None and picked_point({"selection": {"points": []}}) is None
-    assert picked_point({"selection": {"points": [{"x": True, "y": 1}, {"x": float("nan"), "y": 1}]}}) is None
-    point = picked_point({"selection": {"points": [{"x": "1", "y": 2}, {"x": 0.123456, "y": -1.98765}]}})
+    assert picked_point(None) is None and picked_point({}) is None and picked_point([1, 2]) is None
+    for x, y in (("1", 2), (True, 1), (float("nan"), 1), (1, float("inf")), (None, 1)):
+        assert picked_point({"x": x, "y": y}) is None, (x, y)
+    point = picked_point({"x": 0.123456, "y": -1.98765})
     assert point == (0.123456, -1.98765)
     assert start_at(point, bowl) == (0.12, -1.99)
     assert start_at((7.0, -9.5), bowl) == (2.0, -2.0)
@@ -268,51 +270,53 @@ def test_a_click_is_a_start_point_inside_the_range():
             assert param.minimum <= low < high <= param.maximum
 
 
-def test_the_chart_is_clickable_everywhere_and_its_legend_is_the_racers():
-    bowl = FUNCTIONS["bowl"]
-    racers = [Racer("SGD", {"lr": 0.05, "momentum": 0.9}), Racer("Adam", {"lr": 0.05})]
-    figure = surface_figure(bowl, run_race(bowl, (1.0, 1.0), racers, 5), "t", click_hint="click: start here")
-    targets = figure.data[1]
-    assert targets.mode == "markers" and targets.marker.opacity == 0 and not targets.showlegend
-    assert len(targets.x) == CLICK_GRID ** 2 and (min(targets.x), max(targets.x)) == bowl.x_range
-    assert (min(targets.y), max(targets.y)) == bowl.y_range and "click: start here" in targets.hovertemplate
-    assert [t.name for t in figure.data if t.showlegend is not False and t.mode == "lines+markers"] == \
-        [r.label for r in racers]
-    assert len(surface_figure(bowl, [], "t").data) == 2  # no hint, no targets: the contour and the minimum
-
-
 def test_steps_are_capped():
     bowl = FUNCTIONS["bowl"]
     assert len(run_racer(bowl, bowl.start, Racer("SGD", {"lr": 0.01}), 10_000).points) == MAX_STEPS + 1
     assert len(run_racer(bowl, bowl.start, Racer("SGD"), -3).points) == 1
 
 
-def test_figure_has_contour_racers_and_markers():
+def test_paths_chart_has_the_grid_the_racers_and_the_marks():
     himmelblau = FUNCTIONS["himmelblau"]
     racers = [Racer("SGD", {"lr": 0.01}), Racer("Adam", {"lr": 0.1}), Racer("SparseAdam")]
     trajectories = run_race(himmelblau, himmelblau.start, racers, 20)
-    figure = surface_figure(himmelblau, trajectories, "title", ("minimum", "saddle point", "start"))
-    types = [trace.type for trace in figure.data]
-    assert types[0] == "contour" and types.count("contour") == 1
-    lines = [t for t in figure.data if t.type == "scatter" and t.mode == "lines+markers"]
-    assert [t.name for t in lines] == [r.label for r in racers]
-    assert len({t.line.color for t in lines}) == 3
-    assert list(lines[0].x) == [x for x, _ in trajectories[0].points]
-    names = [t.name for t in figure.data]
-    assert "minimum" in names and "start" in names and "saddle point" not in names
-    assert len(next(t for t in figure.data if t.name == "minimum").x) == 4
+    text = dict(title="t", minimum="m", saddle="s", start="o", hint="h", step="step", colorbar="f")
+    chart = paths_chart(himmelblau, trajectories, {}, text)
+    json.dumps(chart, allow_nan=False)  # what the browser is sent: plain JSON, no nan
+    grid = chart["grid"]
+    assert grid["n"] == GRID and len(grid["z"]) == GRID * GRID and grid["levels"] == LEVELS
+    _, _, z = surface_grid(himmelblau)  # (G, G), row i at ys[i]
+    assert grid["z"][5 * GRID + 7] == pytest.approx(z[5, 7].item(), rel=1e-3)  # rows follow y, as torch's grid
+    assert grid["lo"] == min(grid["z"]) and grid["hi"] == max(grid["z"])
+    assert [r["name"] for r in chart["racers"]] == [r.label for r in racers]
+    assert len({r["colour"] for r in chart["racers"]}) == 3
+    sgd = chart["racers"][0]
+    assert sgd["points"][:4] == pytest.approx([c for p in trajectories[0].points[:2] for c in p], rel=1e-5)
+    assert sgd["values"] == pytest.approx(trajectories[0].values, rel=1e-5)
+    assert chart["racers"][2]["points"] == []  # SparseAdam is refused: an empty path keeps the colours in order
+    assert len(chart["minima"]) == 4 and chart["saddles"] == [] and chart["start"] == list(himmelblau.start)
+    assert chart["text"] is text and (chart["x_range"], chart["y_range"]) == (list(himmelblau.x_range),
+                                                                            list(himmelblau.y_range))
 
 
-def test_log_levels_and_value_figure():
+def test_log_levels_and_values_chart():
     rosenbrock, saddle = FUNCTIONS["rosenbrock"], FUNCTIONS["saddle"]
-    contour = surface_figure(rosenbrock, [], "t").data[0]
-    assert max(max(row) for row in contour.z) < 5  # log10(1 + f): f reaches ~2500 on this range
+    chart = paths_chart(rosenbrock, [], None, {})
+    assert chart["grid"]["log"] and chart["grid"]["hi"] < 5  # log10(1 + f): f reaches ~2500 on this range
+    assert chart["start"] is None
     trajectories = run_race(rosenbrock, rosenbrock.start, [Racer("Adam", {"lr": 0.05})], 10)
-    figure = values_figure(trajectories, "f")
-    assert figure.layout.yaxis.type == "log" and list(figure.data[0].y) == trajectories[0].values
+    values = values_chart(trajectories, 10, {"title": "f", "step": "step"})
+    assert values["log"] and values["steps"] == 10
+    assert values["racers"][0]["values"] == pytest.approx(trajectories[0].values, rel=1e-5)
     downhill = run_race(saddle, saddle.start, [Racer("SGD")], 40)
-    assert values_figure(downhill, "f").layout.yaxis.type == "linear"  # f < 0 has no log
-    assert any(t.name == "saddle point" for t in surface_figure(saddle, downhill, "t").data)
+    assert not values_chart(downhill, 40, {})["log"]  # f < 0 has no log
+    assert paths_chart(saddle, downhill, None, {})["saddles"] == [[0.0, 0.0]]
+
+
+def test_the_grid_follows_the_options():
+    bowl = FUNCTIONS["bowl"]
+    flat, steep = (paths_chart(bowl, [], {"condition": c}, {})["grid"] for c in (1.0, 100.0))
+    assert flat["key"] != steep["key"] and steep["hi"] > flat["hi"]
 
 
 def _fields(template: str) -> set:

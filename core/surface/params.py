@@ -36,12 +36,12 @@ def settle(values: dict, lang: str) -> tuple[dict, list[str]]:
     return {**values, "racers": dump_racers(racers)}, changes
 
 
-def picked_point(event) -> tuple[float, float] | None:
-    """The (x, y) of the first point a plotly selection event holds (a click on the paths chart), or None."""
-    for point in (event or {}).get("selection", {}).get("points", []):
-        x, y = point.get("x"), point.get("y")
-        if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (x, y)):
-            return float(x), float(y)
+def picked_point(click) -> tuple[float, float] | None:
+    """The (x, y) a click on the paths chart sent ({"x": ..., "y": ...}), or None when it is not two finite
+    numbers (the browser's value is not trusted)."""
+    x, y = (click.get("x"), click.get("y")) if isinstance(click, dict) else (None, None)
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (x, y)):
+        return float(x), float(y)
     return None
 
 

@@ -1,0 +1,48 @@
+// Parts both canvas charts use (live_chart.js, surface_chart.js): the Python side puts this file in front of each
+// chart's own script, so each component stays one module.
+
+// A chart's elements inside `root`: a title, a legend, the canvas and a hover tip, under one box of class `name`
+// (its parts: `name`-title, -legend, -tip). Texts go in with textContent only.
+function chartElements(root, name) {
+  const part = (tag, suffix) => {
+    const element = document.createElement(tag);
+    if (suffix) element.className = `${name}-${suffix}`;
+    return element;
+  };
+  const box = part("div"), title = part("div", "title"), legend = part("div", "legend");
+  const canvas = part("canvas"), tip = part("div", "tip");
+  box.className = name;
+  box.append(title, legend, canvas, tip);
+  root.appendChild(box);
+  return { box, title, legend, canvas, tip };
+}
+
+// Round-number ticks from lo to hi, about `count` of them.
+function niceTicks(lo, hi, count) {
+  const raw = (hi - lo) / count, power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+// Log-axis ticks: the decades in range, then 2 and 5 times them, then every digit, until there are at least three.
+function logTicks(lo, hi) {
+  for (const digits of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    const ticks = [];
+    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+      for (const d of digits) {
+        const v = d * 10 ** p;
+        if (v >= lo && v <= hi) ticks.push(v);
+      }
+    }
+    if (ticks.length >= 3 || digits.length === 9) return ticks;
+  }
+}
+
+// A number as an axis or a tip shows it: three significant digits, very small and very large ones as 1e-7.
+function label(v) {
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(2).replace(/\.?0+e/, "e").replace("e+", "e");
+  return String(Number(v.toPrecision(3)));
+}
+
