@@ -67,21 +67,24 @@ query = url_state.publish(PAGE, PARAMS, lang)
 with holders_tab:
     layers = (state["layers"], state["features"], state["bias"])
     reports = registrations(*layers)
-    st.warning(MSG["containers_plain_lesson"](lang))
-    for column, report in zip(st.columns(len(reports)), reports):
+    # what each holder registers, on the first screen; the lesson it adds up to comes after
+    for index, (column, report) in enumerate(zip(st.columns(len(reports)), reports)):
         with column:
-            st.markdown(f"#### `{report.label}`")
-            count = MSG["containers_parameters_value"](lang, count=report.parameter_count)
-            st.metric(MSG["containers_parameters"](lang), count)
-            st.caption(MSG["containers_elements"](lang, count=report.element_count))
-            st.markdown(f"**{MSG['containers_state_dict'](lang)}**")
-            st.code("\n".join(report.state_dict_keys) or MSG["containers_no_keys"](lang), language=None)
-            st.dataframe(layer_table(report))
-            if report.optimizer_error:
+            with st.container(key=f"modules.holder.{index}"):  # what it registers: on the first screen
+                st.markdown(f"#### `{report.label}`")
+                count = MSG["containers_parameters_value"](lang, count=report.parameter_count)
+                elements = MSG["containers_elements"](lang, count=report.element_count)
+                st.metric(f"{MSG['containers_parameters'](lang)} · {elements}", count)
+                # torch's own key names (letters, digits, dots), one code span each: a few lines, not a tall block
+                keys = " ".join(f"`{key}`" for key in report.state_dict_keys) or MSG["containers_no_keys"](lang)
+                st.markdown(f"**{MSG['containers_state_dict'](lang)}**{MSG['colon'](lang)} {keys}")
+                st.dataframe(layer_table(report))
+            if report.optimizer_error:  # what then goes wrong, and why
                 st.error(MSG["containers_optimizer_error"](lang, error=said(report.optimizer_error)))
             if report.forward_error:
                 st.error(MSG["containers_forward_error"](lang, error=said(report.forward_error)))
     st.caption(MSG["containers_table_help"](lang))
+    st.warning(MSG["containers_plain_lesson"](lang))
     code_panel(registration_snippet(*layers), registration_printed(reports), query, lang)
 
 with guide_tab:

@@ -52,12 +52,13 @@ CASES = (
                 ("act-dim", "act-temperature"), (".st-key-act-result", ".st-key-act-sums"), narrow=False),
     FirstScreen("activations_stability", "activations?tab=stability", ("act-offset", "act-dtype"),
                 ("[data-testid=stDataFrame]", "[data-testid=stAlert]")),
-    # Losses: the inputs, the per-element losses and the reduced one; Module containers' three parameter counts.
+    # Losses: the inputs, the per-element losses and the reduced one; Module containers: what each of the three
+    # holders registers (its parameter count, state_dict keys and per-layer table).
     FirstScreen("losses", "losses", ("losses-loss", "losses-preset", "losses-reduction"),
                 ("[class*=st-key-losses-editor-input]", "[class*=st-key-losses-editor-target]",
                  ".st-key-losses-chart-per_element", "[data-testid=stMetric]"), narrow=False),
     FirstScreen("containers", "containers", ("modules-layers", "modules-features", "modules-bias"),
-                ("[data-testid=stMetric]",), narrow=False),
+                ("[data-testid=stMetric]", "[class*=st-key-modules-holder]"), narrow=False),
 )
 
 
