@@ -7,10 +7,11 @@ from types import SimpleNamespace
 from core.training.lab_figures import loss_figure
 from core.training.live_series import EMA_WEIGHT, change_marks, ema, live_series
 from core.training.palette import RACER_COLOURS, racer_colour
+from core.training.race import Race, RaceConfig, Racer
 
 
 def fake_race(losses: list[list[float]], changes=(), steps: int = 50):
-    racers = [SimpleNamespace(name=f"R{i}", losses=list(l)) for i, l in enumerate(losses)]
+    racers = [SimpleNamespace(name=f"R{i}", losses=list(l), smoothed=ema(l)) for i, l in enumerate(losses)]
     return SimpleNamespace(racers=racers, history=[], step_count=max(map(len, losses)), changes=list(changes),
                            config=SimpleNamespace(steps=steps))
 
@@ -64,3 +65,20 @@ def test_the_plotly_loss_chart_spans_one_decade_when_empty_and_fits_the_data_aft
     empty.step_count = 0
     assert list(loss_figure(empty, "en").layout.yaxis.range) == [-1, 0]  # log10: 0.1 to 1, not 0.1 to 10,000
     assert loss_figure(fake_race([[3.0, 2.0]]), "zh").layout.yaxis.range is None
+
+
+def test_a_race_keeps_the_average_as_its_losses_come():
+    """The average the race keeps step by step (sent every tick) is the average of all its losses, racers that
+    join late and one that diverges included."""
+    config = RaceConfig(dataset="sine", loss="MSELoss", steps=30, eval_every=5)
+    race = Race(config, [Racer("SGD", {"lr": 0.1}), Racer("SGD", {"lr": 10.0})])
+    for _ in range(6):
+        race.step()
+    assert race.join(Racer("Adam")) is None  # catches up from step 0
+    list(race.run())
+    assert len(race.racers) == 3
+    for state in race.racers:
+        assert len(state.smoothed) == len(state.losses) > 0
+        expected = ema(state.losses)
+        assert all((a is None and b is None) or math.isclose(a, b) for a, b in zip(state.smoothed, expected)), state.name
+    assert race.racers[1].status == "diverged" and race.racers[1].smoothed[-1] is None

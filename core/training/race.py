@@ -19,6 +19,7 @@ from core.training.batches import batch_order
 from core.training.config import MAX_CATCH_UP_PASSES, Racer, RaceConfig, config_problems, dump_value
 from core.training.datasets import make_data
 from core.training.fast import FastGroup, FastRacer
+from core.training.live_series import ema_step
 from core.training.losses import LOSSES, accuracy
 from core.messages.training_engine import MSG
 from core.text import said, shown
@@ -61,6 +62,10 @@ class RacerState:
     steps: int = 0
     seconds: float = 0.0
     losses: list[float] = field(default_factory=list)  # the batch loss of each step it took
+    # their moving average (live_series.ema), kept as they come: the live chart sends it every tick, and working it
+    # out anew each time took 26 ms a tick for 16 racers at step 2,000
+    smoothed: list[float | None] = field(default_factory=list)
+    running: float = 0.0  # the average's running sum
     changes: list[tuple[int, str]] = field(default_factory=list)  # (steps done then, e.g. "lr 0.1→0.5")
 
     @property
@@ -197,6 +202,8 @@ class Race:
     def _account(self, state: RacerState, loss: float, step: int) -> str | None:
         """Book the loss of step `step`; a nan or inf loss stops the racer and returns the divergence message."""
         state.losses.append(loss)
+        state.running, average = ema_step(state.running, len(state.losses), loss)
+        state.smoothed.append(average)
         if not math.isfinite(loss):
             state.status = "diverged"
             lr_name = OPTIMIZERS[state.racer.optimizer].lr_name
