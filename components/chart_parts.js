@@ -26,13 +26,20 @@ function niceTicks(lo, hi, count) {
   return ticks;
 }
 
-// Log-axis ticks: the decades in range, then 2 and 5 times them, then every digit, until there are at least three.
+// Log-axis ticks: the decades in range (every second, third... when there are more than eight), else 2 and 5 times
+// them, else every digit, until there are at least three.
 function logTicks(lo, hi) {
+  const first = Math.ceil(Math.log10(lo)), last = Math.floor(Math.log10(hi));
+  if (last - first + 1 > 8) {
+    const every = Math.ceil((last - first + 1) / 8), ticks = [];
+    for (let p = first; p <= last; p += every) ticks.push(Number(`1e${p}`));
+    return ticks;
+  }
   for (const digits of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
     const ticks = [];
     for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
       for (const d of digits) {
-        const v = d * 10 ** p;
+        const v = Number(`${d}e${p}`);
         if (v >= lo && v <= hi) ticks.push(v);
       }
     }

@@ -323,8 +323,15 @@ function draw(chart) {
   chart.title.textContent = data.text.title;
   setLegend(chart, data.mode === "paths" ? pathsLegend(data) : []);
   // the title and legend (which wraps with many racers) come out of the chart's height, so it never grows
-  const height = Math.max(data.height - chart.title.offsetHeight - chart.legend.offsetHeight, 160);
-  if (data.mode === "paths") drawPaths(chart, data, height); else drawValues(chart, data, height);
+  let height = Math.max(data.height - chart.title.offsetHeight - chart.legend.offsetHeight, 160);
+  if (data.mode === "paths") {  // no taller than the plot, at one scale for x and y, needs at this width
+    const width = Math.max(chart.box.clientWidth, 200) - PATHS_PAD.left - PATHS_PAD.right;
+    const aspect = (data.y_range[1] - data.y_range[0]) / (data.x_range[1] - data.x_range[0]);
+    height = Math.min(height, Math.ceil(width * aspect) + PATHS_PAD.top + PATHS_PAD.bottom);
+    drawPaths(chart, data, height);
+  } else {
+    drawValues(chart, data, height);
+  }
   chart.box.dataset.draws = String(++chart.draws);
 }
 

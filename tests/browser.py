@@ -69,6 +69,16 @@ def wait_idle(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_timeout(300)
 
 
+def off_screen(box: dict | None, width: int, height: int) -> str | None:
+    """Why an element's box is not wholly inside a width x height window (1 px of rounding allowed), or None when
+    it is: the first-screen rule of every page's browser test."""
+    if not box or box["width"] <= 0 or box["height"] <= 0:
+        return "not drawn"
+    if box["x"] < -1 or box["y"] < -1 or box["x"] + box["width"] > width + 1 or box["y"] + box["height"] > height + 1:
+        return f"x={box['x']:.0f}..{box['x'] + box['width']:.0f}, y={box['y']:.0f}..{box['y'] + box['height']:.0f}"
+    return None
+
+
 def wait_for_change(page, read, old, timeout_s: float = 20.0):
     """Poll `read()` until it differs from `old` (a rerun has landed), then wait for the page to settle."""
     deadline = time.time() + timeout_s

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from core.ops.catalog import OPS
-from tests.browser import SCREENSHOTS, wait_idle
+from tests.browser import SCREENSHOTS, off_screen, wait_idle
 
 pytestmark = pytest.mark.browser
 WIDTH, HEIGHT = 1440, 900
@@ -58,12 +58,8 @@ def _outside(page, selector: str) -> str | None:
     found = page.locator(selector)
     if found.count() == 0:
         return f"{selector}: not on the page"
-    box = found.first.bounding_box()
-    if box is None:
-        return f"{selector}: not drawn"
-    if box["x"] < 0 or box["y"] < 0 or box["x"] + box["width"] > WIDTH + 1 or box["y"] + box["height"] > HEIGHT + 1:
-        return f"{selector}: at {box}"
-    return None
+    why = off_screen(found.first.bounding_box(), WIDTH, HEIGHT)
+    return f"{selector}: {why}" if why else None
 
 
 def _misplaced(page, op: str, preset: str) -> list[str]:

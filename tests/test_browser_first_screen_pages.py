@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.browser import SCREENSHOTS, wait_idle
+from tests.browser import SCREENSHOTS, off_screen, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -91,12 +91,7 @@ def _open(page, case: FirstScreen) -> tuple[list, list]:
 
 def _outside(boxes: list, width: int) -> list[str]:
     """The named boxes that are not wholly inside a width x HEIGHT viewport (1 px of rounding allowed)."""
-    return [
-        f"{name}: x={box['x']:.0f}..{box['x'] + box['width']:.0f}, y={box['y']:.0f}..{box['y'] + box['height']:.0f}"
-        for name, box in boxes
-        if box is None or box["x"] < -1 or box["y"] < -1 or box["x"] + box["width"] > width + 1
-        or box["y"] + box["height"] > HEIGHT + 1
-    ]
+    return [f"{name}: {why}" for name, box in boxes if (why := off_screen(box, width, HEIGHT))]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

@@ -3,7 +3,7 @@ Play extends the canvas chart tick after tick while the step count grows; Pause 
 
 import pytest
 
-from tests.browser import SCREENSHOTS, wait_idle
+from tests.browser import SCREENSHOTS, off_screen, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +25,8 @@ def lab(browser_and_app):
 
 
 def _on_first_screen(page, locator) -> None:
-    box = locator.bounding_box()
-    assert box and box["width"] > 0 and box["height"] > 0
-    assert box["x"] >= 0 and box["y"] >= 0, box
-    assert box["x"] + box["width"] <= VIEWPORT["width"] and box["y"] + box["height"] <= VIEWPORT["height"], box
+    why = off_screen(locator.bounding_box(), VIEWPORT["width"], VIEWPORT["height"])
+    assert why is None, why
 
 
 def _chart(page) -> dict:

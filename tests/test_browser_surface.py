@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser import SCREENSHOTS, wait_idle
+from tests.browser import SCREENSHOTS, off_screen, wait_idle
 
 pytestmark = pytest.mark.browser
 WIDTH, HEIGHT = 1440, 900
@@ -52,11 +52,6 @@ def _box(element) -> dict | None:
     return None
 
 
-def _inside(box) -> bool:
-    return box is not None and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= WIDTH \
-        and box["y"] + box["height"] <= HEIGHT
-
-
 def _query(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
@@ -93,8 +88,8 @@ def test_play_pause_first_screen_and_a_click_on_the_chart(page):
                           ("picker", page.locator("[data-testid=stMultiSelect]").first),
                           ("scrubber", page.locator("[data-testid=stSlider]", has_text="Paths drawn up to step").first),
                           ("Step", page.get_by_role("button", name="Step +1"))):
-        box = _box(element)
-        assert _inside(box), f"the {name} is not on the first screen: {box}"
+        why = off_screen(_box(element), WIDTH, HEIGHT)
+        assert why is None, f"the {name} is not on the first screen: {why}"
 
     # a click on the plot area at (0.5, -1) of the bowl (x and y from -2 to 2) moves the start there
     canvas = _box(_contour(page).locator("canvas"))
