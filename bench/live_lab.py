@@ -8,7 +8,8 @@ played in a fresh tab on a long race. A sampler runs in the page on every animat
 - the step shown in the progress text ("step N of M");
 - the page's main thread busy: the time in long tasks (over 50 ms each), per second of play.
 Pause is clicked from inside the page, so its time is the page's own; Pause-to-stop is the time from that click to
-the last change of the chart or the step shown (0 when nothing moved after the click).
+the last change of the chart (pause_chart_ms) and of the step count shown above it (pause_count_ms), 0 when nothing
+moved after the click.
 
     python bench/live_lab.py [seconds] [views]   # default 8 s of play; views: canvas,plotly,plotly_fast
 Goal (issue 9): >= 10 updates/s, 0 blank frames, Pause within one frame (0.1 s).
@@ -90,7 +91,8 @@ def measure(browser, base: str, seconds: float) -> dict:
     updates = [t for t in bench["updates"] if window_start <= t <= paused]
     steps = [(t, s) for t, s in bench["steps"] if window_start <= t <= paused and s is not None]
     gaps = [b - a for a, b in zip(updates, updates[1:])]
-    moved_after = [t for t in bench["updates"] + [t for t, _ in bench["steps"]] if t > paused]
+    chart_after = [t for t in bench["updates"] if t > paused]
+    count_after = [t for t, _ in bench["steps"] if t > paused]
     shown = [s for _, s in bench["steps"] if s is not None]
     at_pause = max([s for t, s in bench["steps"] if t <= paused and s is not None] or [0])
     return dict(
@@ -98,7 +100,8 @@ def measure(browser, base: str, seconds: float) -> dict:
         steps_per_s=(steps[-1][1] - steps[0][1]) / seconds if len(steps) > 1 else 0.0,
         longest_gap_ms=max(gaps or [0.0]),
         blank_frames=bench["blank"], frames=bench["frames"],
-        pause_ms=(max(moved_after) - paused) if moved_after else 0.0,
+        pause_chart_ms=(max(chart_after) - paused) if chart_after else 0.0,
+        pause_count_ms=(max(count_after) - paused) if count_after else 0.0,
         steps_after_pause=(shown[-1] - at_pause) if shown else 0,
         busy_ms_per_s=sum(d for t, d in bench["busy"] if window_start <= t <= paused) / seconds,
         first_update_ms=min([t for t in bench["updates"] if t > started] or [float("nan")]) - started,
@@ -118,8 +121,8 @@ def main() -> None:
                 results[view] = measure(browser, base, seconds)
             print(f"{view}: done", flush=True)
         browser.close()
-    columns = ["updates_per_s", "steps_per_s", "longest_gap_ms", "blank_frames", "frames", "pause_ms",
-               "steps_after_pause", "busy_ms_per_s", "first_update_ms"]
+    columns = ["updates_per_s", "steps_per_s", "longest_gap_ms", "blank_frames", "frames", "pause_chart_ms",
+               "pause_count_ms", "steps_after_pause", "busy_ms_per_s", "first_update_ms"]
     print(f"\n{seconds:g} s of play at 1440x900, {LINK}")
     print(f"{'view':<12}" + "".join(f"{c:>19}" for c in columns))
     for view, row in results.items():
