@@ -40,10 +40,11 @@ function freeze(live) {
 }
 
 // Whether a frozen chart stays frozen with this data: until the paused page has answered and the race then moves
-// (a Step, or Play). A Pause the server never heard (its race plays on for several ticks) lets go too.
+// (a Step, or Play). A Pause the server never heard (its race plays on for several ticks) lets go too, and so does
+// a race that has ended (its last tick may have landed just before the click): nothing would move it again.
 function stillFrozen(live, data, have) {
   const frozen = live.frozen;
-  if (!frozen || live.race !== data.race) return false;
+  if (!frozen || live.race !== data.race || data.done) return false;
   if (!data.playing) {
     if (frozen.paused === null) frozen.paused = have;
     return have <= frozen.paused;

@@ -32,7 +32,7 @@ def live_loss_chart(race, lang: str, key: str, playing: bool = False, pause_key:
     memo["ticks"] = [memo["ticks"][1], race.step_count]
     data = live_series(race, start)
     pause = f".st-key-{pause_key.replace('.', '-')} button" if pause_key else None  # the class Streamlit gives it
-    data.update(race=memo["epoch"], playing=playing, pause=pause, text=dict(
+    data.update(race=memo["epoch"], playing=playing, done=race.done, pause=pause, text=dict(
         title=MSG["lab_losses_smoothed"](lang), x=MSG["lab_axis_step"](lang), y=MSG["lab_axis_loss"](lang),
         step=MSG["lab_axis_step"](lang)))
     _COMPONENT(data=data, key=key, on_resync_change=lambda: _resync(key, race.step_count))

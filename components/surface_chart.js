@@ -146,7 +146,7 @@ function star(g, x, y, r) {
 
 function pathsLegend(data) {
   const marks = (data.minima.length ? [["", data.text.minimum, "★"]] : []).concat(
-    [["", data.text.start, "○"]], data.saddles.length ? [["", data.text.saddle, "✕"]] : []);
+    data.start ? [["", data.text.start, "○"]] : [], data.saddles.length ? [["", data.text.saddle, "✕"]] : []);
   return data.racers.map((r) => [r.colour, r.name]).concat(marks);
 }
 

@@ -74,3 +74,28 @@ def test_play_pause_chart_and_boundaries_on_the_first_screen(lab):
                            timeout=30_000)
     page.wait_for_function(f"() => Number(document.querySelector('.tp-live-chart').dataset.step) === {taken + 1}",
                            timeout=30_000)
+    # Reset: a new race at step 0, and the chart starts over with it
+    page.get_by_role("button", name="↺ Reset").click()
+    page.wait_for_function("() => document.querySelector('[data-testid=stProgress]').innerText.includes('step 0 of')",
+                           timeout=30_000)
+    page.wait_for_function("() => Number(document.querySelector('.tp-live-chart').dataset.step) === 0", timeout=30_000)
+
+
+def test_a_race_that_ends_while_paused_draws_every_step(lab):
+    """Paused (the chart held where the click found it), then the budget is cut to the steps taken: the race is over,
+    nothing can move it again, so the chart draws every step it took."""
+    page = lab
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_function("() => Number(document.querySelector('.tp-live-chart').dataset.step) > 8", timeout=90_000)
+    page.evaluate("""() => [...document.querySelectorAll('button')].find(b => b.innerText.trim() === '⏸ Pause').click()""")
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=30_000)
+    wait_idle(page)
+    taken = int(page.locator("[data-testid=stProgress]").first.inner_text().split()[1])  # "step N of 2000"
+    page.get_by_text("Data, model and budget").click()
+    steps = page.locator("[data-testid=stNumberInput]", has_text="steps").first.locator("input")
+    steps.fill(str(taken))
+    steps.press("Enter")
+    page.wait_for_function(f"() => document.querySelector('[data-testid=stProgress]').innerText.includes('step {taken} of {taken}')",
+                           timeout=30_000)
+    page.wait_for_function(f"() => Number(document.querySelector('.tp-live-chart').dataset.step) === {taken}",
+                           timeout=30_000)

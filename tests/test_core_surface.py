@@ -258,7 +258,7 @@ def test_a_click_is_a_start_point_inside_the_range():
     numbers (nothing, text, a bool, a nan) is no click."""
     bowl = FUNCTIONS["bowl"]
     assert picked_point(None) is None and picked_point({}) is None and picked_point([1, 2]) is None
-    for x, y in (("1", 2), (True, 1), (float("nan"), 1), (1, float("inf")), (None, 1)):
+    for x, y in (("1", 2), (True, 1), (float("nan"), 1), (1, float("inf")), (None, 1), (10**400, 1)):
         assert picked_point({"x": x, "y": y}) is None, (x, y)
     point = picked_point({"x": 0.123456, "y": -1.98765})
     assert point == (0.123456, -1.98765)

@@ -38,11 +38,15 @@ def settle(values: dict, lang: str) -> tuple[dict, list[str]]:
 
 def picked_point(click) -> tuple[float, float] | None:
     """The (x, y) a click on the paths chart sent ({"x": ..., "y": ...}), or None when it is not two finite
-    numbers (the browser's value is not trusted)."""
+    numbers (the browser's value is not trusted: an integer too large for a float is no click either)."""
     x, y = (click.get("x"), click.get("y")) if isinstance(click, dict) else (None, None)
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (x, y)):
-        return float(x), float(y)
-    return None
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (x, y)):
+        return None
+    try:
+        point = float(x), float(y)
+    except OverflowError:
+        return None
+    return point if all(math.isfinite(v) for v in point) else None
 
 
 def start_at(point: tuple[float, float], function: SurfaceFunction) -> tuple[float, float]:
