@@ -17,6 +17,39 @@ function chartElements(root, name) {
   return { box, title, legend, canvas, tip };
 }
 
+// Fit the chart's canvas to its box's width and `height` px (sharp on any pixel ratio) and clear it: the drawing
+// context, the width and the pixel ratio.
+function sizeCanvas(chart, height) {
+  const { canvas, box } = chart;
+  const width = Math.max(box.clientWidth, 200), ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const g = canvas.getContext("2d");
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.clearRect(0, 0, width, height);
+  g.font = "11px sans-serif";
+  return { g, width, ratio };
+}
+
+// The legend: one entry per [colour, text, symbol] (a line in the colour, or the symbol), rebuilt only when it
+// changed.
+function setLegend(chart, items) {
+  const key = JSON.stringify(items);
+  if (key === chart.legendKey) return;
+  chart.legendKey = key;
+  chart.legend.replaceChildren(...items.map(([colour, text, symbol]) => {
+    const item = document.createElement("span");
+    const swatch = document.createElement(symbol ? "b" : "i");
+    if (symbol) swatch.textContent = symbol; else swatch.style.background = colour;
+    item.append(swatch, document.createTextNode(text));
+    return item;
+  }));
+}
+
 // Round-number ticks from lo to hi, about `count` of them.
 function niceTicks(lo, hi, count) {
   const raw = (hi - lo) / count, power = 10 ** Math.floor(Math.log10(raw));

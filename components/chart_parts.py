@@ -18,6 +18,7 @@ def chart_css(name: str) -> str:
 .{name}-title {{ font-size: 13px; margin-bottom: 2px; }}
 .{name}-legend {{ display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 11px; min-height: 16px; }}
 .{name}-legend i {{ display: inline-block; width: 14px; height: 3px; margin: 0 4px 3px 0; vertical-align: middle; }}
+.{name}-legend b {{ margin-right: 4px; font-weight: normal; }}
 .{name}-tip {{ display: none; position: absolute; pointer-events: none; background: rgba(255,255,255,0.95);
                border: 1px solid #ced4da; padding: 4px 6px; font-size: 11px; white-space: nowrap; }}
 """

@@ -99,19 +99,6 @@ function schedule(live) {
   if (!live.frame) live.frame = requestAnimationFrame(() => { live.frame = 0; draw(live); });
 }
 
-function legend(live) {
-  const key = live.racers.map((r) => r.colour + r.name).join("\n");
-  if (key === live.legendKey) return;
-  live.legendKey = key;
-  live.legend.replaceChildren(...live.racers.map((r) => {
-    const item = document.createElement("span");
-    const swatch = document.createElement("i");
-    swatch.style.background = r.colour;
-    item.append(swatch, document.createTextNode(r.name));
-    return item;
-  }));
-}
-
 function yRange(live) {
   let lo = Infinity, hi = -Infinity;
   const see = (v) => { if (v !== null && v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); } };
@@ -123,26 +110,15 @@ function yRange(live) {
 }
 
 function draw(live) {
-  const { canvas, box } = live;
-  const width = Math.max(box.clientWidth, 200), ratio = window.devicePixelRatio || 1;
-  if (canvas.width !== Math.round(width * ratio)) {
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(HEIGHT * ratio);
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${HEIGHT}px`;
-  }
+  const { g, width } = sizeCanvas(live, HEIGHT);
   live.shown = revealed(live, performance.now());
   const shown = live.shown;
-  const g = canvas.getContext("2d");
-  g.setTransform(ratio, 0, 0, ratio, 0, 0);
-  g.clearRect(0, 0, width, HEIGHT);
   live.title.textContent = live.text.title;
-  legend(live);
+  setLegend(live, live.racers.map((r) => [r.colour, r.name]));
   const plot = { x: PAD.left, y: PAD.top, w: width - PAD.left - PAD.right, h: HEIGHT - PAD.top - PAD.bottom };
   const range = yRange(live);
   const sx = (step) => plot.x + (step / live.steps) * plot.w;
   const sy = range && ((v) => plot.y + plot.h - ((Math.log10(v) - range[0]) / (range[1] - range[0])) * plot.h);
-  g.font = "11px sans-serif";
   g.fillStyle = "#495057";
   g.strokeStyle = "#e9ecef";
   g.lineWidth = 1;
@@ -203,8 +179,8 @@ function draw(live) {
     g.restore();
   }
   live.plot = plot; live.sx = sx; live.sy = sy;
-  box.dataset.points = String(points);
-  box.dataset.step = String(shown);
+  live.box.dataset.points = String(points);
+  live.box.dataset.step = String(shown);
   const counter = (window.tpLiveChart = window.tpLiveChart || { draws: 0, updates: 0 });
   counter.draws += 1;
   counter.step = shown;

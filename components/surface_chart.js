@@ -36,35 +36,6 @@ function viridis(t) {
   return a.map((v, k) => Math.round(v + (b[k] - v) * f));
 }
 
-function sizeCanvas(chart, height) {
-  const { canvas, box } = chart;
-  const width = Math.max(box.clientWidth, 200), ratio = window.devicePixelRatio || 1;
-  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
-  }
-  const g = canvas.getContext("2d");
-  g.setTransform(ratio, 0, 0, ratio, 0, 0);
-  g.clearRect(0, 0, width, height);
-  g.font = "11px sans-serif";
-  return { g, width, ratio };
-}
-
-function setLegend(chart, items) {
-  const key = JSON.stringify(items);
-  if (key === chart.legendKey) return;
-  chart.legendKey = key;
-  chart.legend.replaceChildren(...items.map(([colour, text, symbol]) => {
-    const item = document.createElement("span");
-    const swatch = document.createElement(symbol ? "b" : "i");
-    if (symbol) swatch.textContent = symbol; else swatch.style.background = colour;
-    item.append(swatch, document.createTextNode(text));
-    return item;
-  }));
-}
-
 // ---- the paths chart ----------------------------------------------------------------------------------------
 
 const PATHS_PAD = { left: 45, right: 64, top: 6, bottom: 36 };
@@ -96,12 +67,13 @@ function background(grid, plot, ratio) {
   layer.width = w; layer.height = h;
   const g = layer.getContext("2d"), image = g.createImageData(w, h), n = grid.n;
   const span = grid.hi - grid.lo || 1, bands = grid.levels;
+  const colours = Array.from({ length: bands }, (_, k) => viridis((k + 0.5) / bands));  // one a band
   for (let py = 0; py < h; py++) {
     const gy = (1 - (py + 0.5) / h) * (n - 1);
     for (let px = 0; px < w; px++) {
       const z = sample(grid, ((px + 0.5) / w) * (n - 1), gy), o = (py * w + px) * 4;
-      const rgb = z === null ? [222, 226, 230]
-        : viridis((Math.min(Math.floor(((z - grid.lo) / span) * bands), bands - 1) + 0.5) / bands);
+      const band = Math.min(Math.max(Math.floor(((z - grid.lo) / span) * bands), 0), bands - 1);  // rounding may step out
+      const rgb = z === null ? [222, 226, 230] : colours[band];
       image.data[o] = rgb[0]; image.data[o + 1] = rgb[1]; image.data[o + 2] = rgb[2]; image.data[o + 3] = 255;
     }
   }
@@ -111,12 +83,15 @@ function background(grid, plot, ratio) {
   g.strokeStyle = "rgba(0, 0, 0, 0.28)";
   g.lineWidth = 0.6 * ratio;
   g.beginPath();
-  for (let k = 1; k < bands; k++) {
-    const level = grid.lo + (span * k) / bands;
-    for (let j = 0; j < n - 1; j++) {
-      for (let i = 0; i < n - 1; i++) {
-        const corners = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]].map(([a, b]) => [a, b, grid.z[b * n + a]]);
-        if (corners.some((c) => c[2] === null)) continue;
+  for (let j = 0; j < n - 1; j++) {
+    for (let i = 0; i < n - 1; i++) {
+      const corners = [[i, j], [i + 1, j], [i + 1, j + 1], [i, j + 1]].map(([a, b]) => [a, b, grid.z[b * n + a]]);
+      if (corners.some((c) => c[2] === null)) continue;
+      const values = corners.map((c) => c[2]), low = Math.min(...values), high = Math.max(...values);
+      // only the levels between the cell's lowest and highest corner cross it
+      for (let k = Math.max(1, Math.ceil(((low - grid.lo) / span) * bands)); k < bands; k++) {
+        const level = grid.lo + (span * k) / bands;
+        if (level > high) break;
         const crossings = [];
         for (let e = 0; e < 4; e++) {
           const [ax, ay, az] = corners[e], [bx, by, bz] = corners[(e + 1) % 4];

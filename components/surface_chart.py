@@ -10,7 +10,6 @@ import streamlit as st
 from components.chart_parts import chart_css, chart_script
 
 _CSS = chart_css("tp-surface-chart") + """
-.tp-surface-chart-legend b { margin-right: 4px; font-weight: normal; }
 .tp-surface-chart canvas { cursor: crosshair; }
 """
 _COMPONENT = st.components.v2.component(
