@@ -4,8 +4,7 @@ import streamlit as st
 import torch
 
 from components.language import current_lang, language_switch
-from components.page_list import PAGES
-from core.messages import MSG
+from components.page_list import session_pages
 
 # Every tensor in the playground is tiny, so torch's intra-op threads buy nothing; with a browser on the same 2 cores,
 # their spinning workers cut the Training lab's steps per frame from 8 to 5-7 (and slowed bench/train_race.py's
@@ -13,7 +12,6 @@ from core.messages import MSG
 torch.set_num_threads(1)
 st.set_page_config(page_title="Tensor Playground", page_icon="🧮", layout="wide")
 lang = current_lang()
-home = st.Page("app_pages/home.py", title=MSG["nav_home"](lang), icon="🏠", default=True)
-navigation = st.navigation([home] + [st.Page(p.path, title=MSG[p.title](lang), icon=p.icon) for p in PAGES])
+navigation = st.navigation(session_pages(lang))
 language_switch()
 navigation.run()

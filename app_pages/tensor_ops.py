@@ -7,13 +7,16 @@ from components.code_panel import code_panel
 from components.compare_view import compare_view
 from components.dim_sweep import dim_sweep
 from components.op_state import load_preset, matching_preset, pop_warnings, read_state, remember, restore
-from components.op_views import before_view, prepare_views, result_view
+from components.op_views import before_view, prepare_views, printed_output, result_view
 from components.tensor_grid import input_grids
-from core.codegen import printed, snippet
+from core.codegen import snippet
 from core.messages import MSG
 from core.ops.catalog import OPS
 from core.ops.run import run
 from core.ops.state import build_call
+from core.url_state import encode
+
+OP_PICKER_PX = 340  # a third of the main column on a 1440 px window, as wide as the longest op label needs
 
 lang = st.session_state.get("lang", "en")
 st.title(MSG["ops_title"](lang))
@@ -21,9 +24,10 @@ spec = restore(lang)
 for warning in pop_warnings():
     st.warning(warning)
 
-top = st.columns([1, 2])
-top[0].selectbox(MSG["op"](lang), list(OPS), key="op", format_func=lambda name: OPS[name].label)
-preset_slot = top[1].empty()  # the example picker is drawn here once the page knows which example it holds
+# one row that wraps on a narrow screen (no column blocks to draw); the example picker joins it once the page knows
+# which example it holds
+top = st.container(horizontal=True, gap="medium")
+top.selectbox(MSG["op"](lang), list(OPS), key="op", format_func=lambda name: OPS[name].label, width=OP_PICKER_PX)
 st.caption(spec.summary(lang))
 
 state = read_state(spec)
@@ -48,11 +52,12 @@ for problem in problems:  # where the result would be
     else:
         lines = "\n".join(f"- {cell.describe(problem.name, lang)}" for cell in problem.cells)
         result_column.error(MSG["grid_has_errors"](lang, name=problem.name, dtype=problem.dtype) + "\n" + lines)
-query = remember(state, lang, valid=call is not None)
+own_query = encode(state, lang) if call is not None else None
+query = remember(state, own_query, lang)
 preset_key = f"preset.{spec.name}"
-if call is not None:
-    st.session_state[preset_key] = matching_preset(state)
-preset_slot.selectbox(
+if own_query is not None:
+    st.session_state[preset_key] = matching_preset(spec.name, own_query)
+top.selectbox(
     MSG["preset"](lang), [p.key for p in spec.presets] + [""], key=preset_key,
     format_func=lambda key: spec.preset(key).title(lang) if key else MSG["preset_custom"](lang),
     on_change=lambda: load_preset(spec.name, st.session_state[preset_key]),
@@ -65,5 +70,4 @@ if call is not None:
     before_view(views, lang)
     dim_sweep(call, lang)
     compare_view(state, call, outcome, lang)
-    output = None if outcome.error else printed(outcome.result, outcome.inputs_after, spec)
-    code_panel(snippet(call), output, query, lang)
+    code_panel(snippet(call), printed_output(views), query, lang)

@@ -57,7 +57,7 @@ class Tally:
 
 def _edit(session: AppSession, rng: random.Random, op_labels: list[str]) -> WidgetState | None:
     """A user's next edit on the ops page: another op (one of `op_labels`), another `dim`, or another size of an
-    input."""
+    input (first opening an input's shape popover: its size boxes are drawn only while it is open)."""
     op = session.widget("op")
     dims = [w for wid, w in session.widgets.items() if w[0] == "radio" and wid.endswith(".dim")]
     sizes = [w for wid, w in session.widgets.items() if w[0] == "number_input" and "-size." in wid]
@@ -65,6 +65,9 @@ def _edit(session: AppSession, rng: random.Random, op_labels: list[str]) -> Widg
     if choice == "dim" and dims:
         radio = dims[0][1]
         return WidgetState(id=radio.id, string_value=rng.choice([o for i, o in enumerate(radio.options) if i != radio.default]))
+    shut = [w for wid, w in session.widgets.items() if w[0] == "popover" and not w[1].open]
+    if choice == "size" and not sizes and shut:
+        return WidgetState(id=rng.choice(shut)[1].id, bool_value=True)
     if choice == "size" and sizes:
         box = rng.choice(sizes)[1]
         high = int(box.max) if box.has_max else 4

@@ -148,6 +148,10 @@ class AppSession:
                 self._stop_timers(list(msg.stop_auto_rerun.fragment_ids))
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._element(msg.delta.new_element, self.widgets if fragment_run else collecting)
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block":
+                block = msg.delta.add_block
+                if block.WhichOneof("type") == "popover" and block.popover.id:  # a popover that reruns when opened
+                    (self.widgets if fragment_run else collecting)[block.popover.id] = ("popover", block.popover)
             elif kind == "script_finished" and msg.script_finished in FINISHED and not fragment_run:
                 self.widgets = collecting
                 collecting = {}

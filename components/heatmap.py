@@ -6,6 +6,7 @@ import torch
 from core.figures import MAX_WIDTH_PX, drawn_panels, tensor_figure
 from core.frozen_figure import FrozenFigure
 from core.grid import format_shape
+from core.keyed_cache import KeyedCache
 from core.messages import MSG
 
 
@@ -18,12 +19,10 @@ def heatmap(figure, key: str, selectable: bool = False) -> None:
         st.plotly_chart(figure, key=key, width="content", config=config)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _figure(key: str, _tensor: torch.Tensor, _name: str, _selectable: bool, _max_width: int, _options: dict):
-    """A tensor's figure, built and serialized once per distinct figure (the key says everything it shows) and then
-    shared: a rerun that changes one input redraws the others from here. Figures are only read after this
-    (st.plotly_chart serializes them), so one object may serve every session."""
-    return FrozenFigure(tensor_figure(_tensor, _name, selectable=_selectable, max_width=_max_width, **_options))
+# Each tensor figure, built and serialized once per distinct figure (its key says everything it shows) and then
+# shared: a rerun that changes one input redraws the others from here. Figures are only read after this
+# (st.plotly_chart serializes them), so one object may serve every session.
+_FIGURES: KeyedCache[FrozenFigure] = KeyedCache(max_entries=512)
 
 
 def _figure_key(tensor: torch.Tensor, name: str, selectable: bool, max_width: int, options: dict) -> str:
@@ -36,8 +35,11 @@ def tensor_heatmap(tensor: torch.Tensor, name: str, key: str, lang: str, *, sele
                    max_width: int = MAX_WIDTH_PX, **options) -> None:
     """A tensor's figure (options as `tensor_figure` takes them), and in words what it cannot draw: that the tensor
     has no elements, or how many of its slices were left out."""
-    heatmap(_figure(_figure_key(tensor, name, selectable, max_width, options), tensor, name, selectable, max_width,
-                    options), key, selectable)
+    figure = _FIGURES.get(
+        _figure_key(tensor, name, selectable, max_width, options),
+        lambda: FrozenFigure(tensor_figure(tensor, name, selectable=selectable, max_width=max_width, **options)),
+    )
+    heatmap(figure, key, selectable)
     if tensor.numel() == 0:
         st.caption(MSG["empty_tensor"](lang, name=name, shape=format_shape(tensor.shape)))
         return

@@ -22,6 +22,7 @@ def language_switch() -> str:
     lang = st.sidebar.radio(
         "Language / 语言", LANGUAGES, key="lang", format_func=_NAMES.get, horizontal=True
     )
-    st.query_params["lang"] = lang
+    if st.query_params.get("lang") != lang:  # each write sends the browser a message: only when it changes
+        st.query_params["lang"] = lang
     st.session_state[_WRITTEN] = lang
     return lang

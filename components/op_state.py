@@ -72,18 +72,22 @@ def load_preset(op: str, key: str | None = None) -> None:
         load_state(preset_state(OPS[op], key), key)
 
 
-def matching_preset(state: OpState) -> str:
-    """The key of the preset the page holds now (compared as the URL writes them: by value, not by how the cells
-    are typed), or "" when the user's edits match none."""
-    current = encode(state, "en")
-    return next((key for key, query in _preset_queries(state.op) if query == current), "")
+def matching_preset(op: str, query: dict[str, str]) -> str:
+    """The key of the preset whose URL query (`encode`, compared by value, not by how the cells are typed) is
+    `query`, or "" when the user's edits match none."""
+    current = _without_lang(query)
+    return next((key for key, preset_query in _preset_queries(op) if preset_query == current), "")
 
 
 @functools.cache
 def _preset_queries(op: str) -> tuple[tuple[str, dict[str, str]], ...]:
     """Each preset of `op` as the URL writes it: fixed catalog data, encoded once per process, not on every rerun."""
     spec = OPS[op]
-    return tuple((preset.key, encode(preset_state(spec, preset.key), "en")) for preset in spec.presets)
+    return tuple((preset.key, _without_lang(encode(preset_state(spec, preset.key), "en"))) for preset in spec.presets)
+
+
+def _without_lang(query: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in query.items() if k != "lang"}
 
 
 def read_state(spec: OpSpec) -> OpState:
@@ -113,7 +117,7 @@ def read_args(spec: OpSpec, owner: str | None = None) -> dict:
 
 def restore(lang: str) -> OpSpec:
     """At the top of the page: follow a URL this session did not write, else bring back the op's widgets."""
-    query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
+    query = _without_lang(st.query_params.to_dict())
     followed = "op" in query and query != st.session_state.get(_WRITTEN)
     if followed:
         state, warnings = decode(query, lang)
@@ -171,16 +175,17 @@ def pop_warnings() -> list[str]:
     return st.session_state.pop(_WARNINGS, [])
 
 
-def remember(state: OpState, lang: str, valid: bool) -> dict[str, str]:
-    """Save the state and, when every grid parses, write it to the URL; return the query that describes it."""
+def remember(state: OpState, own_query: dict[str, str] | None, lang: str) -> dict[str, str]:
+    """Save the state and, when every grid parses (its `encode`d query is `own_query`, else None), write it to the
+    URL with the compare view's; return the query that describes the page."""
     st.session_state.setdefault(_SAVED, {})[state.op] = state
-    if not valid:
+    if own_query is None:
         return {**st.session_state.get(_WRITTEN, {}), "lang": lang}
-    query = encode(state, lang)
+    query = own_query
     second = second_state(state)
     if second is not None:
         query = {**query, **encode_compare(second)}
-    without_lang = {k: v for k, v in query.items() if k != "lang"}
+    without_lang = _without_lang(query)
     if without_lang != st.session_state.get(_WRITTEN):
         st.session_state[_WRITTEN] = without_lang
         st.query_params.from_dict(query)
@@ -189,7 +194,6 @@ def remember(state: OpState, lang: str, valid: bool) -> dict[str, str]:
 
 def _widgets_present(spec: OpSpec) -> bool:
     keys = [f"dtype.{spec.name}.{p.name}" for p in spec.tensors]
-    keys += [f"ndim.{spec.name}.{p.name}.0" for p in spec.tensors]
     keys += [f"grid.{spec.name}.{p.name}" for p in spec.tensors]
     return all(k in st.session_state for k in keys) and args_present(spec)
 

@@ -7,7 +7,9 @@ import streamlit as st
 import torch
 
 from components.heatmap import heatmap, tensor_heatmap
+from core.codegen import printed
 from core.figures import index_at, value_range
+from core.keyed_cache import KeyedCache
 from core.messages import MSG
 from core.ops.aliasing import alias_notes, named_results, write_through
 from core.ops.dim_groups import DimStyles, dim_styles, group_words, sources_of_map
@@ -114,15 +116,27 @@ def before_view(views: Views, lang: str) -> None:
         _write_through(call, lang)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _cached_hover(key: str, shape: tuple[int, ...], _call: OpCall) -> tuple[dict, bool]:
-    """The hover's sources, computed once per call (the key names the call exactly): reruns of the same state, such as
-    a click on a cell, do not redo a backward pass per cell."""
-    return hover_sources(_call, shape)
+# The hover's sources, computed once per call (the key names the call exactly): reruns of the same state, such as a
+# click on a cell, do not redo a backward pass per cell. Only read once made.
+_HOVERS: KeyedCache[tuple[dict, bool]] = KeyedCache(max_entries=256)
 
 
 def _hover_sources(call: OpCall, shape: tuple[int, ...]) -> tuple[dict, bool]:
-    return _cached_hover(call_key(call), shape, call)
+    return _HOVERS.get(repr((call_key(call), shape)), lambda: hover_sources(call, shape))
+
+
+# What the snippet prints, by call: torch's tensor printing was a twentieth of an ops-page rerun, and a call's result
+# is fixed by the call (a random op's generator is seeded by its `seed` argument), except torch.empty's.
+_PRINTED: KeyedCache[str] = KeyedCache(max_entries=256)
+
+
+def printed_output(views: Views) -> str | None:
+    """What the op's snippet prints (`core.codegen.printed`), or None when torch raised."""
+    call, outcome = views.call, views.outcome
+    if outcome.error is not None:
+        return None
+    text = lambda: printed(outcome.result, outcome.inputs_after, call.spec)  # noqa: E731
+    return _PRINTED.get(call_key(call), text) if call.spec.deterministic else text()
 
 
 def _chart_key(call: OpCall) -> str:

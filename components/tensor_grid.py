@@ -5,6 +5,8 @@ included), one entry per tensor (several for `tensors`). Shape changes rebuild `
 `version`, which gives the editor a new key; typing never does, so the grid keeps exactly what the user typed.
 """
 
+import contextlib
+
 import streamlit as st
 
 from core.grid import format_shape, resize, shape_of
@@ -15,6 +17,7 @@ from core.ops.spec import OpSpec, TensorParam
 from core.ops.state import InputState
 
 COLUMN_PX = 64  # fixed, so a browser test can compute where a cell is
+DTYPE_PX = 100  # "float32" and the picker's arrow: with the name and the shape button, one line of a 250 px column
 
 
 def _key(op: str, name: str, what: str = "grid") -> str:
@@ -30,8 +33,6 @@ def load_grid(op: str, param: TensorParam, item: InputState) -> None:
     st.session_state[_key(op, param.name, "dtype")] = item.dtype
     if param.is_list:
         st.session_state[_key(op, param.name, "count")] = len(grids)
-    for i, text in enumerate(grids):
-        _set_shape_controls(op, param.name, i, shape_of(text))
 
 
 def has_grid(op: str, name: str) -> bool:
@@ -51,7 +52,8 @@ def input_grids(spec: OpSpec, lang: str) -> dict[str, InputState]:
     inputs = {}
     for start in range(0, len(spec.tensors), 2):
         row = spec.tensors[start : start + 2]
-        for column, param in zip(st.columns(2 if len(spec.tensors) > 1 else 1), row):
+        columns = st.columns(2) if len(spec.tensors) > 1 else [contextlib.nullcontext()]
+        for column, param in zip(columns, row):
             with column:
                 inputs[param.name] = tensor_grid(spec.name, param, lang)
     return inputs
@@ -62,13 +64,14 @@ def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
     key = _key(op, param.name)
     state = st.session_state[key]
     # one line of controls above the grid (name, dtype, shape or count) keeps the grids and the result on one screen
-    head = st.columns([2, 3, 3], vertical_alignment="bottom")
-    head[0].markdown(f"**`{param.name}`**")
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="xxsmall")
+    head = [row, row, row]
+    head[0].markdown(f"**`{param.name}`**", width="content")
     if len(param.dtypes) > 1:
-        head[1].selectbox(MSG["dtype"](lang), param.dtypes, key=_key(op, param.name, "dtype"),
+        head[1].selectbox(MSG["dtype"](lang), param.dtypes, key=_key(op, param.name, "dtype"), width=DTYPE_PX,
                           label_visibility="collapsed" if not param.is_list else "visible")
     else:
-        head[1].caption(f"{MSG['dtype'](lang)}{MSG['colon'](lang)} {param.dtypes[0]}")
+        head[1].caption(f"{MSG['dtype'](lang)}{MSG['colon'](lang)} {param.dtypes[0]}", width=DTYPE_PX)  # wraps within the picker's width
     if param.is_list:
         low, high = param.count
         head[2].number_input(
@@ -77,9 +80,9 @@ def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
         )
     else:
         with head[2]:
-            _shape_controls(op, param.name, 0, shape_of(state["base"][0]), lang)
+            _shape_controls(op, param.name, 0, shape_of(state["base"][0]), lang, width="content")
     count = len(state["base"])
-    columns = st.columns(2) if param.is_list and count > 1 else [st.container()]
+    columns = st.columns(2) if param.is_list and count > 1 else [contextlib.nullcontext()]
     for i in range(count):
         label = MSG["tensor_n"](lang, name=param.name, i=i) if param.is_list else None
         with columns[i % len(columns)]:
@@ -92,25 +95,44 @@ def tensor_grid(op: str, param: TensorParam, lang: str) -> InputState:
     return grid_input(op, param)
 
 
-def _shape_controls(op: str, name: str, i: int, shape: tuple[int, ...], lang: str) -> None:
+def _shape_controls(op: str, name: str, i: int, shape: tuple[int, ...], lang: str, width="stretch") -> None:
     """The number of dims and each dim's size, behind a button that shows the shape: in a popover, not a row of
-    their own above every grid."""
-    with st.popover(format_shape(shape), help=MSG["shape_controls_help"](lang), width="stretch"):
-        cols = st.columns(MAX_NDIM + 1)
-        cols[0].selectbox(
-            MSG["ndim"](lang), range(MAX_NDIM + 1), key=f"ndim.{op}.{name}.{i}",
-            on_change=_change_shape, args=(op, name, i, True),
+    their own above every grid. The popover's controls are drawn only while it is open (opening it reruns the page):
+    two closed popovers drawn on every rerun were an eighth of an ops-page rerun."""
+    popover = st.popover(format_shape(shape), help=MSG["shape_controls_help"](lang), width=width,
+                         key=_popover_key(op, name, i), on_change="rerun")
+    if not popover.open:
+        return
+    # Streamlit forgot these widgets' values while the popover was closed: they start from the grid's shape
+    _set_shape_controls(op, name, i, shape)
+    cols = popover.columns(MAX_NDIM + 1)
+    cols[0].selectbox(
+        MSG["ndim"](lang), range(MAX_NDIM + 1), key=f"ndim.{op}.{name}.{i}",
+        on_change=_change_shape, args=(op, name, i, True),
+    )
+    for d in range(len(shape)):
+        cols[d + 1].number_input(
+            MSG["size_of_dim"](lang, dim=d), min_value=1, max_value=MAX_DIM_SIZE, step=1,
+            key=f"size.{op}.{name}.{i}.{d}", on_change=_change_shape, args=(op, name, i, False),
         )
-        for d in range(len(shape)):
-            cols[d + 1].number_input(
-                MSG["size_of_dim"](lang, dim=d), min_value=1, max_value=MAX_DIM_SIZE, step=1,
-                key=f"size.{op}.{name}.{i}.{d}", on_change=_change_shape, args=(op, name, i, False),
-            )
+
+
+def _popover_key(op: str, name: str, i: int) -> str:
+    return f"shape.{op}.{name}.{i}"
+
+
+def _frames(state: dict, i: int) -> list:
+    """The frames the editors of grid `i` are given: made once per `version` (`base` changes only with it), not on
+    every rerun. Streamlit's editor copies what it is given, so the same frames serve every rerun."""
+    made = state.get("frames")
+    if made is None or made[0] != state["version"]:
+        made = state["frames"] = (state["version"], [to_frames(text) for text in state["base"]])
+    return made[1][i]
 
 
 def _one_grid(op: str, name: str, i: int, state: dict, label: str | None, lang: str):
     ndim = len(shape_of(state["base"][i]))
-    frames = to_frames(state["base"][i])
+    frames = _frames(state, i)
     config = {c: st.column_config.TextColumn(c, width=COLUMN_PX) for c in frames[0].columns}
     edited = []
     for s, frame in enumerate(frames):
@@ -144,7 +166,8 @@ def _change_shape(op: str, name: str, i: int, ndim_changed: bool) -> None:
     state["current"][i] = resize(state["current"][i], shape)
     state["base"] = list(state["current"])  # every editor of this input is rebuilt: none may lose its edits
     state["version"] += 1
-    _set_shape_controls(op, name, i, shape)
+    # the popover's label (the shape) is part of its identity: without this, a new shape would close it
+    st.session_state[_popover_key(op, name, i)] = True
 
 
 def _change_count(op: str, name: str) -> None:
@@ -153,7 +176,6 @@ def _change_count(op: str, name: str) -> None:
     count = st.session_state[_key(op, name, "count")]
     while len(state["current"]) < count:
         state["current"].append(state["current"][-1])
-        _set_shape_controls(op, name, len(state["current"]) - 1, shape_of(state["current"][-1]))
     del state["current"][count:]
     state["base"] = list(state["current"])
     state["version"] += 1

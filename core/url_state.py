@@ -10,6 +10,7 @@ import math
 import re
 
 from core.grid import infer_dtype, literal, parse_grid, shape_of, shape_problem
+from core.keyed_cache import KeyedCache
 from core.limits import MAX_DIM_SIZE, MAX_NDIM
 from core.messages import MSG
 from core.ops.catalog import OPS
@@ -24,6 +25,15 @@ _PY_BOOL = re.compile(r"\b(True|False)\b")
 
 def encode(state: OpState, lang: str) -> dict[str, str]:
     """Query parameters for a state whose grids all parse."""
+    # every ops-page rerun encodes its state; a rerun that changed nothing of it (a click, an unrelated widget) finds
+    # it here instead of parsing every grid again. A state's repr names all of it.
+    return dict(_ENCODED.get(repr((state, lang)), lambda: _encode(state, lang)))
+
+
+_ENCODED: KeyedCache[dict[str, str]] = KeyedCache(max_entries=256)
+
+
+def _encode(state: OpState, lang: str) -> dict[str, str]:
     spec = OPS[state.op]
     params = {"op": state.op}
     for param in spec.tensors:

@@ -14,8 +14,11 @@ def _clear_caches():
     """Streamlit's caches outlive an AppTest: start every test without what an earlier one cached."""
     import streamlit as st
 
+    from core.keyed_cache import KeyedCache
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    KeyedCache.clear_all()
 
 
 @pytest.fixture(scope="session")

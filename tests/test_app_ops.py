@@ -143,13 +143,25 @@ def test_shape_error_is_explained_not_raised():
 
 def test_resizing_a_grid_keeps_cells_and_resets_an_out_of_range_dim():
     at = open_ops({"op": "sum", "dim": "1"})
+    assert "ndim.sum.input.0" not in [w.key for w in at.selectbox]  # drawn only while its popover is open
+    at.session_state["shape.sum.input.0"] = True  # what a click on the shape button does
+    at.run()
+    assert at.selectbox(key="ndim.sum.input.0").value == 2
     at.selectbox(key="ndim.sum.input.0").select(1).run()
     assert not at.exception
     assert at.session_state["grid.sum.input"]["current"][0] == ["1.0", "1.0", "1.0"]
     assert at.radio(key="arg.sum.dim").value != 1
+    assert at.number_input(key="size.sum.input.0.0").value == 3  # a new shape keeps the popover open, shown anew
     at.number_input(key="size.sum.input.0.0").set_value(5).run()
     assert at.session_state["grid.sum.input"]["current"][0] == ["1.0", "1.0", "1.0", "0", "0"]
     assert not at.exception
+    at.session_state["shape.sum.input.0"] = False  # closed: the grid keeps its shape, the controls are not drawn
+    at.run()
+    assert "ndim.sum.input.0" not in [w.key for w in at.selectbox]
+    assert at.session_state["grid.sum.input"]["current"][0] == ["1.0", "1.0", "1.0", "0", "0"]
+    at.session_state["shape.sum.input.0"] = True
+    at.run()
+    assert (at.selectbox(key="ndim.sum.input.0").value, at.number_input(key="size.sum.input.0.0").value) == (1, 5)
 
 
 def test_dtype_change_reparses_without_touching_the_text():

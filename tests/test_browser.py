@@ -166,3 +166,31 @@ def test_cat_then_stack_keeps_the_edited_tensors(page):
     assert "9" in page.url, "the link lost the edited tensors"
     assert "torch.stack(tensors)" in "\n".join(page.locator("[data-testid=stCode]").all_inner_texts())
     page.screenshot(path=SCREENSHOTS / "12_cat_then_stack_kept.png")
+
+
+def test_shape_button_resizes_the_grid_and_stays_open(page):
+    """The shape button opens the dims' sizes (drawn only while open: opening it reruns the page); a new size
+    reshapes the grid, keeps the cells that still fit, and leaves the popover open on the new shape; the new row
+    is there to edit."""
+    _open(page, "op=sum&lang=en")  # input: 2 x 3 ones, dim=None
+    assert page.locator("[data-testid=stNumberInput]").count() == 0  # closed: no size boxes drawn
+    page.get_by_role("button", name="(2, 3)").click()  # (Streamlit also keeps a hidden copy of the button)
+    body = page.locator("[data-testid=stPopoverBody]")
+    rows = body.locator("[data-testid=stNumberInput] input").first
+    rows.wait_for(timeout=20_000)
+    assert rows.input_value() == "2"
+    rows.fill("3")
+    rows.press("Enter")
+    page.get_by_role("button", name="(3, 3)").wait_for(timeout=20_000)
+    wait_idle(page)
+    assert body.locator("[data-testid=stNumberInput] input").first.input_value() == "3"  # still open, shown anew
+    shape_rule = page.locator("[data-testid=stMarkdown]", has_text="Shape rule").first.inner_text()
+    assert "(3, 3) → ()" in shape_rule, shape_rule
+    assert _printed(page) == "tensor(6.)"  # the new row is zeros: the ones that fitted are kept
+    page.screenshot(path=SCREENSHOTS / "13_shape_popover.png")
+    page.keyboard.press("Escape")
+    body.wait_for(state="hidden", timeout=20_000)
+    editor = page.locator("[data-testid=stDataFrame]").first
+    edit_cell(page, editor, row=2, column=0, text="4", column_px=COLUMN_PX, index_px=INDEX_PX)
+    edited = wait_for_change(page, lambda: _printed(page), "tensor(6.)")
+    assert edited == "tensor(10.)", edited

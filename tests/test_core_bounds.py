@@ -296,3 +296,20 @@ def test_a_whole_float_past_int64_reaches_torch_as_the_float_it_is(query):
     warnings, problems, outcome = _open(query)
     assert warnings == [] and problems == []
     assert outcome.error is None or outcome.error.torch_message
+
+
+def test_the_dry_run_is_kept_by_layout_not_reused_across_shapes_or_strides():
+    """result_shapes keeps each dry run by op, arguments and the inputs' dtypes, shapes and strides: another shape,
+    or the same shape laid out transposed (which view refuses), gets its own answer, equal to torch's."""
+    view = OPS["view"]
+    contiguous, transposed = torch.zeros(2, 3), torch.zeros(3, 2).t()  # both (2, 3)
+    assert result_shapes(OpCall(view, {"input": contiguous}, {"shape": (3, 2)}), _invoke) == [(3, 2)]
+    assert result_shapes(OpCall(view, {"input": contiguous}, {"shape": (3, 2)}), _invoke) == [(3, 2)]  # kept
+    with pytest.raises(RuntimeError):
+        transposed.view(3, 2)
+    assert result_shapes(OpCall(view, {"input": transposed}, {"shape": (3, 2)}), _invoke) == []  # torch refuses it
+    assert result_shapes(OpCall(view, {"input": torch.zeros(3, 4)}, {"shape": (-1,)}), _invoke) == [(12,)]
+    summed = OPS["sum"]
+    for shape, dim, expected in (((2, 3), 0, (3,)), ((4, 5), 0, (5,)), ((4, 5), 1, (4,))):
+        call = OpCall(summed, {"input": torch.ones(shape)}, {"dim": dim, "keepdim": False})
+        assert result_shapes(call, _invoke) == [expected] == [tuple(torch.sum(torch.ones(shape), dim).shape)]
