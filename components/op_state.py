@@ -193,6 +193,9 @@ def remember(state: OpState, own_query: dict[str, str] | None, lang: str) -> dic
 
 
 def _widgets_present(spec: OpSpec) -> bool:
+    """Whether Streamlit still holds the op's widget values (it drops them on a page that does not draw them). The
+    shape popovers' widgets are not asked: they are drawn only while open. Every op has a dtype picker or an argument
+    (tests/test_core_catalog.py), so a page away and back is always seen."""
     keys = [f"dtype.{spec.name}.{p.name}" for p in spec.tensors]
     keys += [f"grid.{spec.name}.{p.name}" for p in spec.tensors]
     return all(k in st.session_state for k in keys) and args_present(spec)

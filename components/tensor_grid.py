@@ -166,8 +166,10 @@ def _change_shape(op: str, name: str, i: int, ndim_changed: bool) -> None:
     state["current"][i] = resize(state["current"][i], shape)
     state["base"] = list(state["current"])  # every editor of this input is rebuilt: none may lose its edits
     state["version"] += 1
-    # the popover's label (the shape) is part of its identity: without this, a new shape would close it
-    st.session_state[_popover_key(op, name, i)] = True
+    # the popover's label (the shape) is part of its identity: without this, a new shape would close it. Only an open
+    # one is carried over: a size committed by clicking outside the popover may arrive after the click closed it
+    if st.session_state.get(_popover_key(op, name, i)):
+        st.session_state[_popover_key(op, name, i)] = True
 
 
 def _change_count(op: str, name: str) -> None:

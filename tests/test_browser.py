@@ -194,3 +194,21 @@ def test_shape_button_resizes_the_grid_and_stays_open(page):
     edit_cell(page, editor, row=2, column=0, text="4", column_px=COLUMN_PX, index_px=INDEX_PX)
     edited = wait_for_change(page, lambda: _printed(page), "tensor(6.)")
     assert edited == "tensor(10.)", edited
+
+
+def test_a_size_committed_by_clicking_outside_closes_the_shape_popover(page):
+    """A size typed in the popover and committed by a click elsewhere on the page resizes the grid, and the popover
+    stays closed as the click asked (it reopened when the resize always carried the popover over as open)."""
+    _open(page, "op=sum&lang=en")
+    page.get_by_role("button", name="(2, 3)").click()
+    body = page.locator("[data-testid=stPopoverBody]")
+    rows = body.locator("[data-testid=stNumberInput] input").first
+    rows.wait_for(timeout=20_000)
+    rows.fill("3")
+    page.mouse.click(1300, 850)  # empty page, outside the popover
+    rule = lambda: page.locator("[data-testid=stMarkdown]", has_text="Shape rule").first.inner_text()
+    assert "(3, 3) → ()" in wait_for_change(page, rule, rule())
+    page.wait_for_timeout(1000)  # time for a reopening rerun, were there one
+    wait_idle(page)
+    assert page.get_by_role("button", name="(3, 3)").count() == 1
+    assert not body.is_visible()

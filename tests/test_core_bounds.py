@@ -298,6 +298,23 @@ def test_a_whole_float_past_int64_reaches_torch_as_the_float_it_is(query):
     assert outcome.error is None or outcome.error.torch_message
 
 
+def test_a_refused_dry_run_is_not_kept_so_it_cannot_lift_the_cap():
+    """A dry run that raised once (here a stand-in invoke that fails on its first call) is asked again next time:
+    were the refusal kept, every later call with that layout would skip the cap."""
+    calls = []
+
+    def flaky(call):
+        calls.append(call)
+        if len(calls) == 1:
+            raise RuntimeError("a one-off failure")
+        return _invoke(call)
+
+    big = OpCall(OPS["repeat"], {"input": torch.zeros(4, 4)}, {"repeats": (1000, 1000)})
+    assert result_shapes(big, flaky) == []
+    assert result_shapes(big, flaky) == [(4000, 4000)]
+    assert len(calls) == 2
+
+
 def test_the_dry_run_is_kept_by_layout_not_reused_across_shapes_or_strides():
     """result_shapes keeps each dry run by op, arguments and the inputs' dtypes, shapes and strides: another shape,
     or the same shape laid out transposed (which view refuses), gets its own answer, equal to torch's."""

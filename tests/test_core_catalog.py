@@ -415,3 +415,10 @@ def test_with_valid_dims_keeps_valid_dims():
     spec = OPS["stack"]
     state = preset_state(spec, "matrices_last")
     assert with_valid_dims(spec, state) == (state, [])
+
+
+def test_every_op_has_a_dtype_choice_or_an_argument():
+    """The ops page tells that Streamlit forgot its widgets (after a visit to another page) by those widgets' keys:
+    an op with neither a dtype picker nor an argument would never be reloaded."""
+    for spec in OPS.values():
+        assert spec.args or any(len(p.dtypes) > 1 for p in spec.tensors), spec.name

@@ -48,3 +48,13 @@ def test_many_threads_never_leave_more_than_max_entries():
     for thread in threads:
         thread.join()
     assert len(cache) == 8
+
+
+def test_a_build_that_raises_keeps_nothing():
+    cache = KeyedCache(max_entries=4)
+    try:
+        cache.get("a", lambda: 1 / 0)
+    except ZeroDivisionError:
+        pass
+    assert len(cache) == 0
+    assert cache.get("a", lambda: 2) == 2

@@ -41,17 +41,25 @@ def result_shapes(call: OpCall, invoke: Callable[[OpCall], object]) -> list[tupl
     """The shape of every tensor the call would return (() for a Python number), computed without data.
 
     [] when the dry run raises: torch checks shapes, dims and dtypes before it allocates, so the real call
-    raises the same error at no cost, and the page explains it.
+    raises the same error at no cost, and the page explains it. A refusal is not kept: were it a one-off (not
+    torch's rule), keeping it would lift the cap for that layout for good.
     """
     if call.spec.shape_of_result:
         return [tuple(call.spec.shape_of_result(call))]
     # the dry run sees only the op, its arguments and the inputs' layouts, so its answer is kept by those
     key = repr((call.spec.name, {name: _layout(value) for name, value in call.tensors.items()},
                 sorted(call.args.items(), key=str), invoke.__qualname__))
-    return list(_SHAPES.get(key, lambda: _dry_run(call, invoke)))
+    try:
+        return list(_SHAPES.get(key, lambda: _dry_run(call, invoke)))
+    except _Refused:  # raised inside the builder, so KeyedCache keeps nothing
+        return []
 
 
 _SHAPES: KeyedCache[tuple[tuple[int, ...], ...]] = KeyedCache(max_entries=1024)
+
+
+class _Refused(Exception):
+    """The dry run raised: torch refuses the call (see result_shapes)."""
 
 
 def _dry_run(call: OpCall, invoke: Callable[[OpCall], object]) -> tuple[tuple[int, ...], ...]:
@@ -59,8 +67,8 @@ def _dry_run(call: OpCall, invoke: Callable[[OpCall], object]) -> tuple[tuple[in
     try:
         with torch.device("meta"):  # thread-local: other sessions' threads keep allocating on the CPU
             result = invoke(meta)
-    except Exception:  # torch refuses the call itself; see the docstring
-        return ()
+    except Exception as error:  # torch refuses the call itself; see result_shapes
+        raise _Refused from error
     return tuple(_shapes(result))
 
 
