@@ -1,6 +1,5 @@
 """Does a result share memory with an input? Views (view, t, transpose, unsqueeze, expand, slicing) do."""
 
-from dataclasses import replace
 
 import torch
 
@@ -43,9 +42,8 @@ def write_through(call, value: float = 100) -> tuple[tuple[int, ...], dict]:
     that element's index and the inputs afterwards: for a view, the write shows up in its base."""
     from core.ops.run import execute  # run imports this module's neighbours; import late to keep them apart
 
-    copies = {name: [t.clone() for t in v] if isinstance(v, list) else v.clone() if isinstance(v, torch.Tensor) else v
-              for name, v in call.tensors.items()}
-    result = named_results(execute(replace(call, tensors=copies)))[0][1]
+    copies = call.with_tensors(torch.Tensor.clone)
+    result = named_results(execute(copies))[0][1]
     index = (0,) * result.ndim
     result[index] = value
-    return index, copies
+    return index, dict(copies.tensors)

@@ -8,7 +8,6 @@ num_classes=-1, or a guide idiom that runs numpy), the catalog entry states the 
 (`OpSpec.shape_of_result`).
 """
 
-from dataclasses import replace
 import math
 from typing import Callable
 
@@ -47,8 +46,7 @@ def result_shapes(call: OpCall, invoke: Callable[[OpCall], object]) -> list[tupl
     if call.spec.shape_of_result:
         return [tuple(call.spec.shape_of_result(call))]
     # the dry run sees only the op, its arguments and the inputs' layouts, so its answer is kept by those
-    key = repr((call.spec.name, {name: _layout(value) for name, value in call.tensors.items()},
-                sorted(call.args.items(), key=str), invoke.__qualname__))
+    key = repr((call.key(_layout), invoke.__qualname__))
     try:
         return list(_SHAPES.get(key, lambda: _dry_run(call, invoke)))
     except _Refused:  # raised inside the builder, so KeyedCache keeps nothing
@@ -63,7 +61,7 @@ class _Refused(Exception):
 
 
 def _dry_run(call: OpCall, invoke: Callable[[OpCall], object]) -> tuple[tuple[int, ...], ...]:
-    meta = replace(call, tensors={name: _to_meta(value) for name, value in call.tensors.items()})
+    meta = call.with_tensors(lambda tensor: tensor.to("meta"))
     try:
         with torch.device("meta"):  # thread-local: other sessions' threads keep allocating on the CPU
             result = invoke(meta)
@@ -72,21 +70,9 @@ def _dry_run(call: OpCall, invoke: Callable[[OpCall], object]) -> tuple[tuple[in
     return tuple(_shapes(result))
 
 
-def _layout(value):
-    """An input as the dry run sees it: dtype, shape and strides, not values (a list of inputs: each)."""
-    if isinstance(value, torch.Tensor):
-        return (str(value.dtype), tuple(value.shape), value.stride())
-    if isinstance(value, list):
-        return [_layout(v) for v in value]
-    return value
-
-
-def _to_meta(value):
-    if isinstance(value, torch.Tensor):
-        return value.to("meta")
-    if isinstance(value, list):
-        return [_to_meta(v) for v in value]
-    return value
+def _layout(tensor: torch.Tensor) -> tuple:
+    """An input tensor as the dry run sees it: dtype, shape and strides, not values."""
+    return (str(tensor.dtype), tuple(tensor.shape), tensor.stride())
 
 
 def _shapes(result) -> list[tuple[int, ...]]:

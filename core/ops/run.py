@@ -92,7 +92,7 @@ def run(call: OpCall, lang: str) -> OpOutcome:
         if problem:
             hint = call.spec.hint(lang) if call.spec.hint else ""
             return OpOutcome(None, OpError(problem, shapes_summary(call), hint, from_torch=False))
-    copies = replace(call, tensors={name: _copy(value) for name, value in call.tensors.items()})
+    copies = call.with_tensors(torch.Tensor.clone)
     try:
         return OpOutcome(execute(copies), None, copies.tensors)
     except ResultTooLarge as exc:
@@ -108,14 +108,6 @@ def result_shape(result) -> tuple[int, ...]:
     if isinstance(result, (tuple, list)) and result and isinstance(result[0], torch.Tensor):
         return tuple(result[0].shape)
     return ()
-
-
-def _copy(value):
-    if isinstance(value, torch.Tensor):
-        return value.clone()
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def too_large(call: OpCall, exc: ResultTooLarge, lang: str) -> OpError:
@@ -157,7 +149,7 @@ def _find_fix(call: OpCall, message: str, lang: str) -> str:
             return fix
     for candidate, words in _candidate_fixes(call, lang) if call.spec.try_fixes else ():
         try:
-            execute(replace(candidate, tensors={n: _copy(v) for n, v in candidate.tensors.items()}))
+            execute(candidate.with_tensors(torch.Tensor.clone))
         except Exception:  # a candidate that torch refuses too is simply not the fix
             continue
         return words

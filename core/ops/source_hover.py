@@ -4,8 +4,6 @@ torch) per cell, for the first MAX_HOVER_CELLS cells only, so a big result stays
 import itertools
 import math
 
-import torch
-
 from core.ops.provenance import Cell, sources
 from core.ops.spec import OpCall
 
@@ -47,11 +45,4 @@ def hover_sources(call: OpCall, shape: tuple[int, ...]) -> tuple[dict[tuple[int,
 
 def call_key(call: OpCall) -> str:
     """A plain text that names a call exactly (op, every tensor's dtype and values, the arguments): a cache key."""
-    def plain(value):
-        if isinstance(value, torch.Tensor):
-            return (str(value.dtype), tuple(value.shape), value.tolist())
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        return value
-
-    return repr((call.spec.name, {k: plain(v) for k, v in call.tensors.items()}, sorted(call.args.items(), key=str)))
+    return call.key(lambda tensor: (str(tensor.dtype), tuple(tensor.shape), tensor.tolist()))

@@ -1,6 +1,6 @@
 """The shape of one op catalog entry: everything a page needs to render, run and explain an op."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 import torch
@@ -132,6 +132,23 @@ class OpCall:
 
     def ndim(self, name: str) -> int:
         return len(self.shape(name))
+
+    def with_tensors(self, fn: Callable[[torch.Tensor], Any]) -> "OpCall":
+        """The same call with `fn` applied to each input tensor (to each tensor of a list); other inputs as they are."""
+        return replace(self, tensors={name: _each_tensor(value, fn) for name, value in self.tensors.items()})
+
+    def key(self, describe: Callable[[torch.Tensor], Any]) -> str:
+        """A plain text naming the call, for a cache: the op, each input tensor as `describe` gives it, the
+        arguments."""
+        return repr((self.spec.name, dict(self.with_tensors(describe).tensors), sorted(self.args.items(), key=str)))
+
+
+def _each_tensor(value, fn: Callable[[torch.Tensor], Any]):
+    if isinstance(value, torch.Tensor):
+        return fn(value)
+    if isinstance(value, list):
+        return [_each_tensor(v, fn) for v in value]
+    return value
 
 
 def dim_range(ndim: int, new_axis: bool = False) -> range:
